@@ -1,0 +1,1 @@
+namespace LtiCurriculum.DevPlatform; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace LtiCurriculum.Lti; internal static class Placeholder {}
