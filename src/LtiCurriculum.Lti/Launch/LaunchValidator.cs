@@ -1,0 +1,110 @@
+using LtiCurriculum.Lti.Claims;
+using LtiCurriculum.Lti.Keys;
+using LtiCurriculum.Lti.Launch.Steps;
+using LtiCurriculum.Lti.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LtiCurriculum.Lti.Launch;
+
+/// <summary>
+/// Validates an authentication response (the launch) as a pipeline of named steps, in order; the first
+/// step that fails decides the reason. Steps read what earlier ones established (state → token →
+/// registration → key → signature → claims).
+/// </summary>
+public sealed class LaunchValidator
+{
+    private readonly ILaunchStep[] _steps;
+    private readonly IOptionsMonitor<LtiToolOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly LaunchTelemetry _telemetry;
+
+    public LaunchValidator(
+        ILoginStateStore loginStates,
+        IPlatformRegistrationStore registrations,
+        PlatformKeySetCache keySets,
+        IOptionsMonitor<LtiToolOptions> options,
+        TimeProvider time,
+        LaunchTelemetry telemetry)
+    {
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _steps =
+        [
+            new StateStep(loginStates),
+            new TokenFormatStep(),
+            new AlgorithmStep(),
+            new KeyIdStep(),
+            new RegistrationStep(registrations),
+            new IssuerStep(),
+            new SigningKeyStep(keySets),
+            new SignatureStep(),
+            new AudienceStep(),
+            new LifetimeStep(),
+            new NonceStep(),
+            new DeploymentStep(),
+            new VersionStep(),
+            new MessageTypeStep(),
+            new MessageClaimsStep(),
+        ];
+    }
+
+    /// <summary>The step names in the order they run, for documentation and tests.</summary>
+    public IEnumerable<string> StepNames => _steps.Select(s => s.Name);
+
+    public async Task<LaunchResult> ValidateAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        var context = new LaunchValidationContext(request, _options.CurrentValue, _time.GetUtcNow());
+        foreach (var step in _steps)
+        {
+            var failure = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                _telemetry.LaunchRejected(failure, step.Name, context.Registration?.Issuer ?? context.LoginState?.Issuer);
+                return new LaunchResult(null, failure, step.Name, context.SignatureVerified ? SafeReturnUrl(context.Payload?.LaunchPresentation?.ReturnUrl) : null);
+            }
+        }
+
+        var launch = BuildLaunch(context);
+        _telemetry.LaunchAccepted(launch);
+        return new LaunchResult(launch, null, null, null);
+    }
+
+    private static LtiLaunch BuildLaunch(LaunchValidationContext context)
+    {
+        var claims = context.Claims;
+        var registration = context.Registration!;
+        return new LtiLaunch
+        {
+            PlatformId = registration.Id,
+            Issuer = registration.Issuer,
+            ClientId = registration.ClientId,
+            DeploymentId = claims.DeploymentId!,
+            MessageType = claims.MessageType!,
+            TargetLinkUri = claims.TargetLinkUri ?? context.State.TargetLinkUri,
+            UserId = claims.Subject,
+            Name = claims.Name,
+            GivenName = claims.GivenName,
+            FamilyName = claims.FamilyName,
+            Email = claims.Email,
+            RoleUris = claims.Roles!,
+            Roles = LtiRoles.Map(claims.Roles!),
+            Context = claims.Context,
+            ResourceLink = claims.ResourceLink,
+            LaunchPresentation = claims.LaunchPresentation is { } presentation ? presentation with { ReturnUrl = SafeReturnUrl(presentation.ReturnUrl) } : null,
+            ToolPlatform = claims.ToolPlatform,
+            Lis = claims.Lis,
+            Custom = claims.Custom is null
+                ? new Dictionary<string, string>()
+                : claims.Custom.ToDictionary(p => p.Key, p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal),
+            Ags = claims.AgsEndpoint,
+            Nrps = claims.NrpsService,
+            DeepLinkingSettings = claims.DeepLinkingSettings,
+            Locale = claims.LaunchPresentation?.Locale ?? claims.Locale,
+        };
+    }
+
+    /// <summary>Only absolute http(s) return URLs are kept; anything else (javascript:, relative) is dropped.</summary>
+    private static string? SafeReturnUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
+}

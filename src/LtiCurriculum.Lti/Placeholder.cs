@@ -1,1 +1,0 @@
-namespace LtiCurriculum.Lti; internal static class Placeholder {}

@@ -1,0 +1,22 @@
+namespace LtiCurriculum.Lti.Storage;
+
+/// <summary>One platform (LMS) registration: an issuer plus the client id it gave this tool.</summary>
+public sealed record PlatformRegistration(
+    int Id,
+    string Issuer,
+    string ClientId,
+    string AuthorizationEndpoint,
+    string TokenEndpoint,
+    string JwksUri,
+    IReadOnlySet<string> DeploymentIds)
+{
+    /// <summary>deployment_id is case-sensitive (LTI Core 1.3 §5.3.3).</summary>
+    public bool HasDeployment(string deploymentId) => DeploymentIds.Contains(deploymentId);
+}
+
+/// <summary>Looks up registrations. The host implements it (database, cache).</summary>
+public interface IPlatformRegistrationStore
+{
+    /// <summary>Every registration with this exact issuer (Canvas hosts many institutions behind one issuer).</summary>
+    ValueTask<IReadOnlyList<PlatformRegistration>> FindByIssuerAsync(string issuer, CancellationToken cancellationToken);
+}
