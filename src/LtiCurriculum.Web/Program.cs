@@ -1,1 +1,121 @@
-var app = WebApplication.Create(args); app.Run();
+using LtiCurriculum.DevPlatform;
+using LtiCurriculum.Lti;
+using LtiCurriculum.Lti.Storage;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Stores;
+using LtiCurriculum.Web.Hosting;
+using LtiCurriculum.Web.Install;
+using LtiCurriculum.Web.Install.Cli;
+using LtiCurriculum.Web.Install.Platforms;
+using LtiCurriculum.Web.Launch;
+using LtiCurriculum.Web.Sessions;
+using Microsoft.Extensions.Options;
+
+// The tool's host. Run it: `dotnet run --project src/LtiCurriculum.Web`. Admin commands: `… -- platforms list`.
+if (CliCommand.IsCommand(args))
+{
+    return await Program.RunCliAsync(args);
+}
+
+var app = Program.BuildApp(args);
+try
+{
+    await StartupTasks.RunAsync(app.Services, CancellationToken.None);
+}
+catch (OptionsValidationException ex)
+{
+    foreach (var failure in ex.Failures)
+    {
+        Console.Error.WriteLine($"Configuration error: {failure}");
+    }
+    return 1;
+}
+await app.RunAsync();
+return 0;
+
+public partial class Program
+{
+    /// <summary>Services, then one Map call per feature. Tests build the same app with extra configuration.</summary>
+    public static WebApplication BuildApp(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Protocol (LtiCurriculum.Lti) and the stores it asks the host for.
+        services.AddLtiTool(configuration);
+        services.AddLtiDatabase(configuration, builder.Environment);
+        services.AddSingleton<IPlatformRegistrationStore, DbPlatformRegistrationStore>();
+        services.AddSingleton<ILoginStateStore, DbLoginStateStore>();
+        services.AddSingleton<ToolKeyService>();
+        services.AddSingleton<IToolKeyStore>(sp => sp.GetRequiredService<ToolKeyService>());
+
+        // Install: platform registrations from configuration and the CLI.
+        services.AddOptions<ConfiguredPlatforms>().Bind(configuration.GetSection("Lti"));
+        services.AddSingleton<IValidateOptions<ConfiguredPlatforms>, ConfiguredPlatformsValidator>();
+        services.AddSingleton<PlatformAdmin>();
+
+        // Launch: what happens after a valid launch, and the session that follows it.
+        services.AddOptions<ToolOptions>().Bind(configuration.GetSection(ToolOptions.SectionName));
+        services.AddOptions<LaunchSessionOptions>().Bind(configuration.GetSection(LaunchSessionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LaunchSessionTokens>();
+        services.AddSingleton<LaunchRecorder>();
+        services.AddSingleton<ILtiLaunchHandler, DefaultLaunchHandler>();
+        services.AddHostedService<ExpiredLoginStateCleaner>();
+
+        // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
+        services.AddRazorComponents();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<LtiDbContext>("database", tags: ["ready"]);
+
+        var devPlatformEnabled = configuration.GetValue<bool>("DevPlatform:Enabled");
+        if (devPlatformEnabled)
+        {
+            services.AddDevPlatform(configuration.GetSection(DevPlatformOptions.SectionName));
+            services.AddSingleton<IDevPlatformRegistrar, DevPlatformRegistrar>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(UnhandledErrorPage.WriteAsync));
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+
+        app.MapHealth();
+        app.MapInstall();
+        app.MapLtiLaunch();
+        app.MapLaunchPages();
+        if (devPlatformEnabled)
+        {
+            app.MapDevPlatform();
+        }
+        return app;
+    }
+
+    public static async Task<int> RunCliAsync(string[] args)
+    {
+        var (command, error) = CliCommand.Parse(args);
+        if (command is null)
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+        // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
+        var app = BuildApp([]);
+        try
+        {
+            await StartupTasks.RunAsync(app.Services, CancellationToken.None);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"Configuration error: {failure}");
+            }
+            return 1;
+        }
+        var runner = ActivatorUtilities.CreateInstance<CliRunner>(app.Services, Console.Out, Console.Error);
+        return await runner.RunAsync(command, CancellationToken.None);
+    }
+}

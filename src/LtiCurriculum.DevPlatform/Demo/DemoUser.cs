@@ -1,0 +1,22 @@
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>
+/// A person the demo LMS can launch as. <see cref="Key"/> names the user in forms; <see cref="Subject"/> is the
+/// <c>sub</c> claim and login_hint (null for the anonymous user, whose login_hint is "anonymous").
+/// Null name or email claims model a platform that does not share them.
+/// </summary>
+public sealed record DemoUser(
+    string Key,
+    string DisplayName,
+    string Description,
+    string? Subject,
+    IReadOnlyList<string> Roles,
+    string? Name = null,
+    string? GivenName = null,
+    string? FamilyName = null,
+    string? Email = null)
+{
+    public const string AnonymousLoginHint = "anonymous";
+
+    public string LoginHint => Subject ?? AnonymousLoginHint;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>The platform's log lines. Ids only: never a token, a hint or personal data.</summary>
+internal static partial class DevPlatformLog
+{
+    public const string Category = "LtiCurriculum.DevPlatform";
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Dev platform started a {MessageType} launch for demo user {UserKey} in course {CourseId} ({LoginStyle} login)")]
+    public static partial void LaunchStarted(this ILogger logger, string messageType, string userKey, string courseId, string loginStyle);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Dev platform refused an authorization request: redirect_uri is not the tool's registered launch URL")]
+    public static partial void RedirectUriRefused(this ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Dev platform answered an authorization request with OIDC error {Error}: {Reason}")]
+    public static partial void AuthorizationRefused(this ILogger logger, string error, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Dev platform issued a {MessageType} id_token for demo user {UserKey}")]
+    public static partial void IdTokenIssued(this ILogger logger, string messageType, string userKey);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "No IDevPlatformRegistrar is registered; the tool must already know this platform")]
+    public static partial void RegistrarMissing(this ILogger logger);
+}

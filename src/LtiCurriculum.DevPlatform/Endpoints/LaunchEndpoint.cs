@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>
+/// POST /dev-platform/launch: remembers the chosen launch under a fresh lti_message_hint, makes sure the tool knows
+/// this platform, and sends the browser to the tool's login initiation.
+/// </summary>
+internal static class LaunchEndpoint
+{
+    private const string Heading = "The launch could not start";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, DemoDirectory directory, PendingLaunchStore store, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
+    {
+        var request = context.Request;
+        var urls = PlatformUrls.For(request);
+        if (!request.HasFormContentType)
+        {
+            return MessagePages.BadRequest(urls, Heading, "Start a launch with a button on the demo courses page.");
+        }
+
+        var form = await request.ReadFormAsync(context.RequestAborted);
+        var (choice, badField, problem) = LaunchChoice.Read(form, directory, options.Value);
+        if (choice is null)
+        {
+            return MessagePages.BadField(urls, Heading, badField!, problem!);
+        }
+
+        var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
+        await EnsureToolKnowsPlatformAsync(context, urls, options.Value, logger);
+        var hint = store.Remember(new PendingLaunch(urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale));
+        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle);
+        var toolLogin = urls.OnTool(options.Value.ToolLoginPath);
+        logger.LaunchStarted(choice.MessageType, choice.User.Key, choice.Course.Id, choice.LoginStyle);
+        return choice.LoginStyle == LoginStyles.Get
+            ? Results.Redirect(QueryHelpers.AddQueryString(toolLogin, parameters!))
+            : AutoPostForm.Page("Opening the tool", toolLogin, parameters);
+    }
+
+    private static async Task EnsureToolKnowsPlatformAsync(HttpContext context, PlatformUrls urls, DevPlatformOptions options, ILogger logger)
+    {
+        var registrar = context.RequestServices.GetService<IDevPlatformRegistrar>();
+        if (registrar is null)
+        {
+            logger.RegistrarMissing();
+            return;
+        }
+
+        await registrar.EnsureRegisteredAsync(urls.Registration(options), context.RequestAborted);
+    }
+}

@@ -1,0 +1,12 @@
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>Names of the fields the home page posts to start a launch.</summary>
+internal static class LaunchFormFields
+{
+    public const string Course = "course";
+    public const string Link = "link";
+    public const string User = "user";
+    public const string MessageType = "message_type";
+    public const string Locale = "locale";
+    public const string Style = "style";
+}

@@ -1,0 +1,27 @@
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>The parameters of the third-party initiated login the platform sends to the tool (LTI Core 1.3 §4.1).</summary>
+internal static class LoginInitiation
+{
+    public static List<KeyValuePair<string, string>> Parameters(
+        PlatformUrls urls, DevPlatformOptions options, DemoUser user, string messageHint, string loginStyle)
+    {
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("iss", urls.Issuer),
+            new("login_hint", user.LoginHint),
+            new("target_link_uri", urls.OnTool(options.ToolLaunchPath)),
+            new("lti_message_hint", messageHint),
+            new("client_id", options.ClientId),
+            new("lti_deployment_id", options.DeploymentId),
+        };
+        if (loginStyle == LoginStyles.Get)
+        {
+            parameters.Add(new("canvas_region", "unknown"));
+            parameters.Add(new("canvas_environment", "production"));
+            parameters.Add(new("lti_storage_target", "_parent"));
+        }
+
+        return parameters;
+    }
+}

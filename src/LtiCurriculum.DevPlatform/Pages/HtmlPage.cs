@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>
+/// A whole HTML page with the platform's layout and headers: a Content-Security-Policy whose per-response nonce is the
+/// only way script and style run, no caching (pages can hold id_tokens), no sniffing, same-origin referrers.
+/// </summary>
+internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string? autoSubmitFormId = null) : IResult
+{
+    private const string Styles =
+        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;padding:1rem;line-height:1.5;color:#1b1b1b;background:#fff}" +
+        "main{max-width:60rem;margin:0 auto}" +
+        "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.1rem}" +
+        "section{border-top:1px solid #c8c8c8}" +
+        "code,dd,p{overflow-wrap:anywhere}" +
+        ".buttons{display:flex;flex-wrap:wrap;gap:.5rem}" +
+        "button,select{font:inherit;min-height:2.75rem;max-width:100%}" +
+        "button{padding:.5rem .9rem;border:2px solid #1d4ed8;background:#1d4ed8;color:#fff;border-radius:.3rem;cursor:pointer;text-align:left}" +
+        "button.secondary{background:#fff;color:#1d4ed8}" +
+        "button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #b45309;outline-offset:2px}" +
+        "fieldset{border:1px solid #c8c8c8;margin:0 0 1rem;padding:.5rem 1rem}" +
+        "label{margin-right:1rem}" +
+        "dt{font-weight:600}dd{margin:0 0 .5rem}" +
+        ".error{border-left:.4rem solid #b91c1c;padding-left:.75rem}";
+
+    public string Title { get; } = title;
+
+    public int StatusCode { get; } = statusCode;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "same-origin";
+        await response.WriteAsync(Render(nonce), httpContext.RequestAborted);
+    }
+
+    private string Render(string nonce)
+    {
+        var script = autoSubmitFormId is null
+            ? string.Empty
+            : $"<script nonce=\"{nonce}\">document.getElementById('{autoSubmitFormId}').submit();</script>";
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Html.Encode(Title)} - LtiCurriculum Development Platform</title>
+            <style nonce="{nonce}">{Styles}</style>
+            </head>
+            <body>
+            <main>
+            {bodyHtml}
+            </main>
+            {script}
+            </body>
+            </html>
+            """;
+    }
+}

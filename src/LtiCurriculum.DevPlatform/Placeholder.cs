@@ -1,1 +1,0 @@
-namespace LtiCurriculum.DevPlatform; internal static class Placeholder {}

@@ -1,0 +1,16 @@
+namespace LtiCurriculum.Web.Data;
+
+/// <summary>Configuration section <c>Database</c> plus <c>ConnectionStrings:Default</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>SqlServer</c> (production).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Folder of the SQLite file when no connection string is given; relative to the content root.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Apply pending migrations at start (default). Turn off where a deployment step migrates.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}

@@ -1,0 +1,87 @@
+namespace LtiCurriculum.Web.Data.Entities;
+
+/// <summary>A platform registration: one issuer + client id pair.</summary>
+public sealed class PlatformEntity
+{
+    public int Id { get; set; }
+    public required string Issuer { get; set; }
+    public required string ClientId { get; set; }
+    public required string AuthorizationEndpoint { get; set; }
+    public required string TokenEndpoint { get; set; }
+    public required string JwksUri { get; set; }
+    /// <summary>Where it came from: "configuration", "cli", "dev-platform".</summary>
+    public required string Source { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<DeploymentEntity> Deployments { get; set; } = [];
+}
+
+public sealed class DeploymentEntity
+{
+    public int Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string DeploymentId { get; set; }
+}
+
+/// <summary>Login state waiting for its launch; consumed (deleted) once.</summary>
+public sealed class LoginStateEntity
+{
+    public required string StateHash { get; set; }
+    public required string Nonce { get; set; }
+    public int PlatformId { get; set; }
+    public required string Issuer { get; set; }
+    public required string ClientId { get; set; }
+    public string? DeploymentIdHint { get; set; }
+    public required string TargetLinkUri { get; set; }
+    public required string BrowserBindingHash { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+/// <summary>The tool's own RSA key; the private part is encrypted with Data Protection.</summary>
+public sealed class ToolKeyEntity
+{
+    public required string KeyId { get; set; }
+    public required string ProtectedPrivateKey { get; set; }
+    public bool IsCurrent { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class LtiUserEntity
+{
+    public int Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string Subject { get; set; }
+    public string? Name { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public string? Email { get; set; }
+    public DateTimeOffset LastLaunchAt { get; set; }
+}
+
+public sealed class LtiContextEntity
+{
+    public int Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string DeploymentId { get; set; }
+    public required string ContextId { get; set; }
+    public string? Label { get; set; }
+    public string? Title { get; set; }
+    public string? MembershipsUrl { get; set; }
+    public DateTimeOffset LastLaunchAt { get; set; }
+}
+
+public sealed class ResourceLinkEntity
+{
+    public int Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string DeploymentId { get; set; }
+    public required string ResourceLinkId { get; set; }
+    public int? ContextDbId { get; set; }
+    public LtiContextEntity? Context { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? LineItemUrl { get; set; }
+    public string? LineItemsUrl { get; set; }
+    public string? AgsScopes { get; set; }
+    public DateTimeOffset LastLaunchAt { get; set; }
+}

@@ -1,0 +1,109 @@
+using LtiCurriculum.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Data;
+
+/// <summary>
+/// The tool's database. Each provider has a subclass so that its migrations live apart
+/// (Data/Migrations/Sqlite, Data/Migrations/SqlServer).
+/// </summary>
+public abstract class LtiDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<PlatformEntity> Platforms => Set<PlatformEntity>();
+    public DbSet<DeploymentEntity> Deployments => Set<DeploymentEntity>();
+    public DbSet<LoginStateEntity> LoginStates => Set<LoginStateEntity>();
+    public DbSet<ToolKeyEntity> ToolKeys => Set<ToolKeyEntity>();
+    public DbSet<LtiUserEntity> Users => Set<LtiUserEntity>();
+    public DbSet<LtiContextEntity> Contexts => Set<LtiContextEntity>();
+    public DbSet<ResourceLinkEntity> ResourceLinks => Set<ResourceLinkEntity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<PlatformEntity>(e =>
+        {
+            e.ToTable("Platforms");
+            e.Property(p => p.Issuer).HasMaxLength(1024);
+            e.Property(p => p.ClientId).HasMaxLength(255);
+            e.Property(p => p.AuthorizationEndpoint).HasMaxLength(2048);
+            e.Property(p => p.TokenEndpoint).HasMaxLength(2048);
+            e.Property(p => p.JwksUri).HasMaxLength(2048);
+            e.Property(p => p.Source).HasMaxLength(32);
+            e.HasIndex(p => new { p.Issuer, p.ClientId }).IsUnique();
+            e.HasMany(p => p.Deployments).WithOne().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DeploymentEntity>(e =>
+        {
+            e.ToTable("Deployments");
+            e.Property(d => d.DeploymentId).HasMaxLength(255);
+            e.HasIndex(d => new { d.PlatformId, d.DeploymentId }).IsUnique();
+        });
+        model.Entity<LoginStateEntity>(e =>
+        {
+            e.ToTable("LoginStates");
+            e.HasKey(s => s.StateHash);
+            e.Property(s => s.StateHash).HasMaxLength(64);
+            e.Property(s => s.Nonce).HasMaxLength(64);
+            e.Property(s => s.Issuer).HasMaxLength(1024);
+            e.Property(s => s.ClientId).HasMaxLength(255);
+            e.Property(s => s.DeploymentIdHint).HasMaxLength(255);
+            e.Property(s => s.TargetLinkUri).HasMaxLength(4096);
+            e.Property(s => s.BrowserBindingHash).HasMaxLength(64);
+            e.HasIndex(s => s.ExpiresAt);
+        });
+        model.Entity<ToolKeyEntity>(e =>
+        {
+            e.ToTable("ToolKeys");
+            e.HasKey(k => k.KeyId);
+            e.Property(k => k.KeyId).HasMaxLength(64);
+        });
+        model.Entity<LtiUserEntity>(e =>
+        {
+            e.ToTable("Users");
+            e.Property(u => u.Subject).HasMaxLength(255);
+            e.Property(u => u.Name).HasMaxLength(512);
+            e.Property(u => u.GivenName).HasMaxLength(255);
+            e.Property(u => u.FamilyName).HasMaxLength(255);
+            e.Property(u => u.Email).HasMaxLength(320);
+            e.HasIndex(u => new { u.PlatformId, u.Subject }).IsUnique();
+        });
+        model.Entity<LtiContextEntity>(e =>
+        {
+            e.ToTable("Contexts");
+            e.Property(c => c.DeploymentId).HasMaxLength(255);
+            e.Property(c => c.ContextId).HasMaxLength(255);
+            e.Property(c => c.Label).HasMaxLength(255);
+            e.Property(c => c.Title).HasMaxLength(1024);
+            e.Property(c => c.MembershipsUrl).HasMaxLength(2048);
+            e.HasIndex(c => new { c.PlatformId, c.DeploymentId, c.ContextId }).IsUnique();
+        });
+        model.Entity<ResourceLinkEntity>(e =>
+        {
+            e.ToTable("ResourceLinks");
+            e.Property(r => r.DeploymentId).HasMaxLength(255);
+            e.Property(r => r.ResourceLinkId).HasMaxLength(255);
+            e.Property(r => r.Title).HasMaxLength(1024);
+            e.Property(r => r.Description).HasMaxLength(4096);
+            e.Property(r => r.LineItemUrl).HasMaxLength(2048);
+            e.Property(r => r.LineItemsUrl).HasMaxLength(2048);
+            e.Property(r => r.AgsScopes).HasMaxLength(1024);
+            e.HasIndex(r => new { r.PlatformId, r.DeploymentId, r.ResourceLinkId }).IsUnique();
+            e.HasOne(r => r.Context).WithMany().HasForeignKey(r => r.ContextDbId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks on every provider for one behaviour.
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset)))
+            {
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+            }
+        }
+    }
+}
+
+public sealed class SqliteLtiDbContext(DbContextOptions<SqliteLtiDbContext> options) : LtiDbContext(options);
+
+public sealed class SqlServerLtiDbContext(DbContextOptions<SqlServerLtiDbContext> options) : LtiDbContext(options);

@@ -1,0 +1,38 @@
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Stores;
+using LtiCurriculum.Web.Install.Platforms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LtiCurriculum.Web.Hosting;
+
+/// <summary>
+/// Runs before the app serves anything: migrate the database, copy <c>Lti:Platforms</c> into it
+/// (all or nothing), and make sure the tool has a signing key. Safe when several instances start at once.
+/// </summary>
+public static class StartupTasks
+{
+    public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Reading the options validates them: a bad Lti:Platforms entry stops the app here, naming the key.
+        var configured = services.GetRequiredService<IOptions<ConfiguredPlatforms>>().Value;
+        _ = services.GetRequiredService<IOptions<LtiCurriculum.Lti.LtiToolOptions>>().Value;
+
+        var database = services.GetRequiredService<DatabaseOptions>();
+        await using (var db = await services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            if (database.MigrateOnStart)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers work while one writer commits; it is a property of the file, set once.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        await services.GetRequiredService<PlatformAdmin>().UpsertAllAsync(configured.Platforms, "configuration", cancellationToken);
+        await services.GetRequiredService<ToolKeyService>().EnsureCurrentKeyAsync(cancellationToken);
+    }
+}

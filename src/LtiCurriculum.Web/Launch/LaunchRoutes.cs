@@ -1,0 +1,97 @@
+using LtiCurriculum.Lti.Claims;
+using LtiCurriculum.Lti.Launch;
+using LtiCurriculum.Web.Components.Pages;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Launch;
+
+/// <summary>The pages a launch lands on.</summary>
+public static class LaunchRoutes
+{
+    public const string LandingPath = "/launch/landing";
+    public const string DeepLinkingPath = "/teach/deep-linking";
+
+    public static IEndpointRouteBuilder MapLaunchPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(LandingPath, LandingAsync);
+        app.MapGet(DeepLinkingPath, DeepLinkingAsync);
+        return app;
+    }
+
+    private static async Task<IResult> LandingAsync(HttpContext http, LaunchSessionTokens tokens, IDbContextFactory<LtiDbContext> contexts)
+    {
+        var session = tokens.Read(await SessionCarrier.FindTokenAsync(http.Request));
+        if (session is null || session.IsDeepLinking || session.ResourceLinkDbId is null)
+        {
+            return SessionMissing(http);
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var view = await db.ResourceLinks.AsNoTracking()
+            .Where(r => r.Id == session.ResourceLinkDbId)
+            .Select(r => new
+            {
+                r.ResourceLinkId,
+                LinkTitle = r.Title,
+                CourseTitle = r.Context == null ? null : r.Context.Title ?? r.Context.Label,
+                Issuer = db.Platforms.Where(p => p.Id == r.PlatformId).Select(p => p.Issuer).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(http.RequestAborted);
+        if (view is null)
+        {
+            return SessionMissing(http);
+        }
+        var user = session.UserDbId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == session.UserDbId).Select(u => new { u.Name, u.GivenName, u.FamilyName, u.Email }).FirstOrDefaultAsync(http.RequestAborted);
+
+        var userName = session.IsAnonymous ? "Anonymous user"
+            : user?.Name ?? JoinNames(user?.GivenName, user?.FamilyName) ?? user?.Email ?? "A user whose platform shares no name";
+        http.Response.Headers.CacheControl = "no-store";
+        return new RazorComponentResult<LandingPage>(new
+        {
+            UserName = userName,
+            RoleText = Describe(session.Roles),
+            view.CourseTitle,
+            view.LinkTitle,
+            LinkId = view.ResourceLinkId,
+            PlatformIssuer = view.Issuer ?? "(removed)",
+            Anonymous = session.IsAnonymous,
+            session.ReturnUrl,
+        });
+    }
+
+    private static async Task<IResult> DeepLinkingAsync(HttpContext http, LaunchSessionTokens tokens, IDbContextFactory<LtiDbContext> contexts)
+    {
+        var session = tokens.Read(await SessionCarrier.FindTokenAsync(http.Request));
+        if (session is null || !session.IsDeepLinking)
+        {
+            return SessionMissing(http);
+        }
+        await using var db = contexts.CreateDbContext();
+        var course = session.ContextDbId is null ? null
+            : await db.Contexts.AsNoTracking().Where(c => c.Id == session.ContextDbId).Select(c => c.Title ?? c.Label).FirstOrDefaultAsync(http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-store";
+        return new RazorComponentResult<DeepLinkingPendingPage>(new { CourseTitle = course, session.ReturnUrl });
+    }
+
+    private static RazorComponentResult<ErrorPage> SessionMissing(HttpContext http) =>
+        ErrorPages.For(http, new LaunchFailure("session_missing", 401, "This page needs an active launch. Open the activity again from your course."), heading: "Please open this activity from your course");
+
+    private static string? JoinNames(string? given, string? family) =>
+        string.Join(' ', new[] { given, family }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } joined ? joined : null;
+
+    internal static string Describe(LtiRole roles)
+    {
+        var names = new List<string>();
+        if (roles.HasFlag(LtiRole.Administrator)) names.Add("Administrator");
+        if (roles.HasFlag(LtiRole.Instructor)) names.Add("Instructor");
+        if (roles.HasFlag(LtiRole.TeachingAssistant)) names.Add("Teaching assistant");
+        if (roles.HasFlag(LtiRole.ContentDeveloper)) names.Add("Content developer");
+        if (roles.HasFlag(LtiRole.Mentor)) names.Add("Mentor");
+        if (roles.HasFlag(LtiRole.Learner)) names.Add("Learner");
+        return names.Count == 0 ? "Learner (no course role was sent)" : string.Join(", ", names);
+    }
+}

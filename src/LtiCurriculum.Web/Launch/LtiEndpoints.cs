@@ -1,0 +1,69 @@
+using LtiCurriculum.Lti.Launch;
+using LtiCurriculum.Lti.Oidc;
+using LtiCurriculum.Web.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace LtiCurriculum.Web.Launch;
+
+/// <summary>The two protocol endpoints platforms call: login initiation and launch (the OIDC redirect URI).</summary>
+public static class LtiEndpoints
+{
+    public static IEndpointRouteBuilder MapLtiLaunch(this IEndpointRouteBuilder app)
+    {
+        // Both are cross-site by design (the LMS posts to them), so antiforgery does not apply; state and nonce protect them.
+        app.MapMethods(ToolUrls.LoginPath, [HttpMethods.Get, HttpMethods.Post], LoginAsync).DisableAntiforgery();
+        app.MapPost(ToolUrls.LaunchPath, LaunchAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext http, OidcLoginService login, IOptions<ToolOptions> tool)
+    {
+        var request = http.Request;
+        var form = request.HasFormContentType ? await request.ReadFormAsync(http.RequestAborted) : null;
+        string? Parameter(string name) => form?[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : request.Query[name].FirstOrDefault();
+
+        var outcome = await login.StartAsync(LoginInitiation.From(Parameter), ToolUrls.LaunchUri(request, tool.Value), http.RequestAborted);
+        if (outcome.Failure is { } failure)
+        {
+            return ErrorPages.For(http, failure, heading: "This launch could not start");
+        }
+
+        http.Response.Cookies.Append(LoginStateCookie.NameFor(outcome.State!), outcome.BrowserBinding!,
+            CrossSiteCookie.Options(request, ToolUrls.LaunchPath, outcome.ExpiresAt));
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Redirect(outcome.AuthorizationUrl!);
+    }
+
+    private static async Task<IResult> LaunchAsync(HttpContext http, LaunchValidator validator, ILtiLaunchHandler handler)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return ErrorPages.For(http, LaunchFailures.TokenMissing.WithDetail("The launch must be a form post (response_mode=form_post)."));
+        }
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form["error"].FirstOrDefault() is { Length: > 0 } error)
+        {
+            // The platform answered the authentication request with an OIDC error (e.g. login_required).
+            var description = form["error_description"].FirstOrDefault();
+            return ErrorPages.For(http, new LaunchFailure("platform_error", 400,
+                $"The platform refused the sign-in: {Trim(error)}{(string.IsNullOrEmpty(description) ? "." : $" ({Trim(description)}).")}"));
+        }
+
+        var state = form["state"].FirstOrDefault();
+        var binding = state is not null && LtiCurriculum.Lti.OpaqueTokens.IsWellFormed(state)
+            ? http.Request.Cookies[LoginStateCookie.NameFor(state)]
+            : null;
+        var result = await validator.ValidateAsync(new LaunchRequest(form["id_token"].FirstOrDefault(), state, binding), http.RequestAborted);
+        if (binding is not null)
+        {
+            http.Response.Cookies.Delete(LoginStateCookie.NameFor(state!), CrossSiteCookie.Options(http.Request, ToolUrls.LaunchPath, default));
+        }
+        if (!result.Succeeded)
+        {
+            return ErrorPages.For(http, result.Failure!, result.ReturnUrl);
+        }
+        return await handler.HandleAsync(result.Launch!, http);
+    }
+
+    private static string Trim(string value) => value.Length <= 200 ? value : value[..200] + "…";
+}

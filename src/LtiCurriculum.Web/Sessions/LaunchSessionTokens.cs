@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using LtiCurriculum.Lti.Claims;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LtiCurriculum.Web.Sessions;
+
+/// <summary>
+/// Turns a <see cref="LaunchSession"/> into a short opaque token and back. Data Protection encrypts
+/// and authenticates it with the shared key ring, so any instance can read what another issued.
+/// </summary>
+public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
+{
+    private const byte FormatVersion = 1;
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.LaunchSession.v1");
+
+    /// <summary>A token for the session with a fresh expiry (every page renews it, so an active student never times out).</summary>
+    public IssuedSession Issue(LaunchSession session)
+    {
+        var expiresAt = time.GetUtcNow() + options.CurrentValue.Lifetime;
+        return new IssuedSession(Write(session with { ExpiresAt = expiresAt }), expiresAt);
+    }
+
+    public LaunchSession? Read(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2048)
+        {
+            return null;
+        }
+        try
+        {
+            var bytes = _protector.Unprotect(Base64UrlEncoder.DecodeBytes(token));
+            using var reader = new BinaryReader(new MemoryStream(bytes));
+            if (reader.ReadByte() != FormatVersion)
+            {
+                return null;
+            }
+            var session = new LaunchSession(
+                PlatformId: reader.ReadInt32(),
+                DeploymentId: reader.ReadString(),
+                ContextDbId: ReadOptionalInt(reader),
+                ResourceLinkDbId: ReadOptionalInt(reader),
+                UserDbId: ReadOptionalInt(reader),
+                Roles: (LtiRole)reader.ReadInt32(),
+                IsDeepLinking: reader.ReadBoolean(),
+                Locale: ReadOptionalString(reader),
+                ReturnUrl: ReadOptionalString(reader),
+                ExpiresAt: DateTimeOffset.FromUnixTimeSeconds(reader.ReadInt64()));
+            return session.ExpiresAt > time.GetUtcNow() ? session : null;
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or EndOfStreamException or IOException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private string Write(LaunchSession session)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(FormatVersion);
+            writer.Write(session.PlatformId);
+            writer.Write(session.DeploymentId);
+            WriteOptional(writer, session.ContextDbId);
+            WriteOptional(writer, session.ResourceLinkDbId);
+            WriteOptional(writer, session.UserDbId);
+            writer.Write((int)session.Roles);
+            writer.Write(session.IsDeepLinking);
+            WriteOptional(writer, session.Locale);
+            WriteOptional(writer, session.ReturnUrl);
+            writer.Write(session.ExpiresAt.ToUnixTimeSeconds());
+        }
+        return Base64UrlEncoder.Encode(_protector.Protect(buffer.ToArray()));
+    }
+
+    private static void WriteOptional(BinaryWriter writer, int? value)
+    {
+        writer.Write(value.HasValue);
+        if (value.HasValue)
+        {
+            writer.Write(value.Value);
+        }
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static int? ReadOptionalInt(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadInt32() : null;
+
+    private static string? ReadOptionalString(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}
+
+public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
