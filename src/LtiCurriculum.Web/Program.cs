@@ -17,18 +17,15 @@ if (CliCommand.IsCommand(args))
     return await Program.RunCliAsync(args);
 }
 
-var app = Program.BuildApp(args);
+WebApplication app;
 try
 {
+    app = Program.BuildApp(args);
     await StartupTasks.RunAsync(app.Services, CancellationToken.None);
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is OptionsValidationException or ConfigurationException)
 {
-    foreach (var failure in ex.Failures)
-    {
-        Console.Error.WriteLine($"Configuration error: {failure}");
-    }
-    return 1;
+    return Program.ReportConfigurationError(ex);
 }
 await app.RunAsync();
 return 0;
@@ -102,20 +99,28 @@ public partial class Program
             return 2;
         }
         // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
-        var app = BuildApp([]);
+        WebApplication app;
         try
         {
+            app = BuildApp([]);
             await StartupTasks.RunAsync(app.Services, CancellationToken.None);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is OptionsValidationException or ConfigurationException)
         {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine($"Configuration error: {failure}");
-            }
-            return 1;
+            return ReportConfigurationError(ex);
         }
         var runner = ActivatorUtilities.CreateInstance<CliRunner>(app.Services, Console.Out, Console.Error);
         return await runner.RunAsync(command, CancellationToken.None);
+    }
+
+    /// <summary>One line per bad setting, naming its key; exit code 1.</summary>
+    public static int ReportConfigurationError(Exception exception)
+    {
+        var messages = exception is OptionsValidationException validation ? validation.Failures : [exception.Message];
+        foreach (var message in messages)
+        {
+            Console.Error.WriteLine($"Configuration error: {message}");
+        }
+        return 1;
     }
 }

@@ -19,12 +19,12 @@ public sealed class DemoDirectory
 
     public IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("learner-ana", "Ana Ramos", "Learner who shares name and email.", "dev-user-1001", [LtiRoles.Learner, LtiRoles.InstitutionStudent],
+        new("learner-ana", "Ana Ramos (learner)", "Learner who shares name and email.", "dev-user-1001", [LtiRoles.Learner, LtiRoles.InstitutionStudent],
             Name: "Ana Ramos", GivenName: "Ana", FamilyName: "Ramos", Email: "ana.ramos@example.edu"),
         new("learner-private", "Learner without personal data", "Learner whose platform shares only an id: no name, no email.", "dev-user-1002", [LtiRoles.Learner]),
-        new("instructor-lee", "Dr. Jordan Lee", "Instructor of the course.", "dev-user-2001", [LtiRoles.Instructor, LtiRoles.InstitutionFaculty],
+        new("instructor-lee", "Dr. Jordan Lee (instructor)", "Instructor of the course.", "dev-user-2001", [LtiRoles.Instructor, LtiRoles.InstitutionFaculty],
             Name: "Jordan Lee", GivenName: "Jordan", FamilyName: "Lee", Email: "jordan.lee@example.edu"),
-        new("ta-kim", "Sam Kim", "Teaching assistant (an Instructor sub-role only).", "dev-user-3001", [LtiRoles.TeachingAssistant],
+        new("ta-kim", "Sam Kim (teaching assistant)", "Teaching assistant (an Instructor sub-role only).", "dev-user-3001", [LtiRoles.TeachingAssistant],
             Name: "Sam Kim", GivenName: "Sam", FamilyName: "Kim", Email: "sam.kim@example.edu"),
         new("admin", "Site administrator", "Administrator of the institution and the LMS.", "dev-user-9001", [LtiRoles.InstitutionAdministrator, LtiRoles.SystemAdministrator],
             Name: "Site Administrator", GivenName: "Site", FamilyName: "Administrator", Email: "lms-admin@example.edu"),

@@ -20,7 +20,7 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
         "button{padding:.5rem .9rem;border:2px solid #1d4ed8;background:#1d4ed8;color:#fff;border-radius:.3rem;cursor:pointer;text-align:left}" +
         "button.secondary{background:#fff;color:#1d4ed8}" +
         "button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #b45309;outline-offset:2px}" +
-        "fieldset{border:1px solid #c8c8c8;margin:0 0 1rem;padding:.5rem 1rem}" +
+        "fieldset{border:1px solid #c8c8c8;margin:0 0 1rem;padding:.5rem 1rem;min-width:0}" +
         "label{margin-right:1rem}" +
         "dt{font-weight:600}dd{margin:0 0 .5rem}" +
         ".error{border-left:.4rem solid #b91c1c;padding-left:.75rem}";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -31,23 +32,26 @@ public sealed partial class LaunchTelemetry
     public void LaunchRejected(LaunchFailure failure, string step, string? issuer)
     {
         _rejected.Add(1, new KeyValuePair<string, object?>("reason", failure.Code));
-        LogRejected(_logger, failure.Code, step, issuer ?? "(unknown)");
+        LogRejected(_logger, failure.Code, step, Truncate(issuer), CorrelationId);
     }
 
     public void LoginRejected(LaunchFailure failure, string? issuer)
     {
         _loginRejected.Add(1, new KeyValuePair<string, object?>("reason", failure.Code));
-        LogLoginRejected(_logger, failure.Code, Truncate(issuer));
+        LogLoginRejected(_logger, failure.Code, Truncate(issuer), CorrelationId);
     }
+
+    /// <summary>The id the error page shows, so a support request can be matched to its log line.</summary>
+    private static string CorrelationId => Activity.Current?.TraceId.ToString() ?? "(none)";
 
     private static string Truncate(string? value) => value is null ? "(none)" : value.Length <= 200 ? value : value[..200];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LTI launch accepted: {MessageType} from {Issuer} deployment {DeploymentId}")]
     private static partial void LogAccepted(ILogger logger, string messageType, string issuer, string deploymentId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "LTI launch rejected: {Reason} at step {Step} (issuer {Issuer})")]
-    private static partial void LogRejected(ILogger logger, string reason, string step, string issuer);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LTI launch rejected: {Reason} at step {Step} (issuer {Issuer}, correlation {CorrelationId})")]
+    private static partial void LogRejected(ILogger logger, string reason, string step, string issuer, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "LTI login initiation rejected: {Reason} (issuer {Issuer})")]
-    private static partial void LogLoginRejected(ILogger logger, string reason, string issuer);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LTI login initiation rejected: {Reason} (issuer {Issuer}, correlation {CorrelationId})")]
+    private static partial void LogLoginRejected(ILogger logger, string reason, string issuer, string correlationId);
 }

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,20 +33,38 @@ public static class DatabaseServiceCollectionExtensions
             case "sqlserver":
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set ConnectionStrings__Default to the SQL Server connection string.");
+                    throw new ConfigurationException("Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set ConnectionStrings__Default to the SQL Server connection string.");
                 }
                 services.AddPooledDbContextFactory<SqlServerLtiDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqlServerLtiDbContext>>();
                 break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");
+                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");
         }
 
         services.AddSingleton(options);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContext());
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("LtiCurriculum")
             .PersistKeysToDbContext<LtiDbContext>();
+        // Without a certificate the key ring sits unencrypted next to the data it protects; production should set one.
+        var certificatePath = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            if (!File.Exists(certificatePath))
+            {
+                throw new ConfigurationException($"DataProtection:CertificatePath points to '{certificatePath}', which does not exist. Give the path of a PFX file with a private key.");
+            }
+            try
+            {
+                dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                    certificatePath, configuration["DataProtection:CertificatePassword"]));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                throw new ConfigurationException($"DataProtection:CertificatePath '{certificatePath}' could not be opened: check DataProtection:CertificatePassword ({ex.Message}).", ex);
+            }
+        }
         return services;
     }
 }

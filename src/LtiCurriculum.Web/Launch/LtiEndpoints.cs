@@ -19,8 +19,12 @@ public static class LtiEndpoints
     private static async Task<IResult> LoginAsync(HttpContext http, OidcLoginService login, IOptions<ToolOptions> tool)
     {
         var request = http.Request;
-        var form = request.HasFormContentType ? await request.ReadFormAsync(http.RequestAborted) : null;
-        string? Parameter(string name) => form?[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : request.Query[name].FirstOrDefault();
+        var form = await LtiFormReader.ReadAsync(http);
+        if (form is null)
+        {
+            return ErrorPages.For(http, FormTooLarge, heading: "This launch could not start");
+        }
+        string? Parameter(string name) => form[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : request.Query[name].FirstOrDefault();
 
         var outcome = await login.StartAsync(LoginInitiation.From(Parameter), ToolUrls.LaunchUri(request, tool.Value), http.RequestAborted);
         if (outcome.Failure is { } failure)
@@ -34,18 +38,22 @@ public static class LtiEndpoints
         return Results.Redirect(outcome.AuthorizationUrl!);
     }
 
-    private static async Task<IResult> LaunchAsync(HttpContext http, LaunchValidator validator, ILtiLaunchHandler handler)
+    private static async Task<IResult> LaunchAsync(HttpContext http, LaunchValidator validator, ILtiLaunchHandler handler, LaunchTelemetry telemetry)
     {
         if (!http.Request.HasFormContentType)
         {
-            return ErrorPages.For(http, LaunchFailures.TokenMissing.WithDetail("The launch must be a form post (response_mode=form_post)."));
+            return Refuse(LaunchFailures.TokenMissing.WithDetail("The launch must be a form post (response_mode=form_post)."));
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = await LtiFormReader.ReadAsync(http);
+        if (form is null)
+        {
+            return Refuse(FormTooLarge);
+        }
         if (form["error"].FirstOrDefault() is { Length: > 0 } error)
         {
             // The platform answered the authentication request with an OIDC error (e.g. login_required).
             var description = form["error_description"].FirstOrDefault();
-            return ErrorPages.For(http, new LaunchFailure("platform_error", 400,
+            return Refuse(new LaunchFailure("platform_error", 400,
                 $"The platform refused the sign-in: {Trim(error)}{(string.IsNullOrEmpty(description) ? "." : $" ({Trim(description)}).")}"));
         }
 
@@ -63,7 +71,15 @@ public static class LtiEndpoints
             return ErrorPages.For(http, result.Failure!, result.ReturnUrl);
         }
         return await handler.HandleAsync(result.Launch!, http);
+
+        IResult Refuse(LaunchFailure failure)
+        {
+            telemetry.LaunchRejected(failure, "request", null);
+            return ErrorPages.For(http, failure);
+        }
     }
+
+    private static readonly LaunchFailure FormTooLarge = new("request_malformed", 400, "The request body is malformed or larger than an LTI message can be.");
 
     private static string Trim(string value) => value.Length <= 200 ? value : value[..200] + "…";
 }
