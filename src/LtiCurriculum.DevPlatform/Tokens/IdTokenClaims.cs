@@ -23,7 +23,7 @@ internal static class IdTokenClaims
             [LtiClaimNames.MessageType] = launch.MessageType,
             [LtiClaimNames.Version] = LtiClaimNames.LtiVersion,
             [LtiClaimNames.TargetLinkUri] = launch.TargetLinkUri,
-            [LtiClaimNames.Roles] = string.Join(" ", launch.Roles),
+            [LtiClaimNames.Roles] = launch.Roles.ToArray(),
             [LtiClaimNames.ToolPlatform] = ToolPlatform(),
             [LtiClaimNames.LaunchPresentation] = LaunchPresentation(launch),
         };
