@@ -21,6 +21,7 @@ public sealed partial class PlatformKeySetCache(
 {
     public const string HttpClientName = "lti-platform";
     private const int MaxKeySetBytes = 512 * 1024;
+    private const int MinRsaKeyBits = 2048;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -45,13 +46,12 @@ public sealed partial class PlatformKeySetCache(
 
             var now = time.GetUtcNow();
             var snapshot = entry.Snapshot;
-            var expired = snapshot is null || now - snapshot.FetchedAt >= settings.JwksCacheLifetime;
-            if (!expired || snapshot is null)
+            if (entry.LastAttempt is { } last && now - last < settings.JwksRefetchInterval)
             {
-                if (entry.LastAttempt is { } last && now - last < settings.JwksRefetchInterval)
-                {
-                    return snapshot is null ? PlatformKeyLookup.Unavailable : PlatformKeyLookup.UnknownKeyId;
-                }
+                // Too soon to ask the platform again: answer from what is known, stale or not.
+                return snapshot is null ? PlatformKeyLookup.Unavailable
+                    : snapshot.Verifiers.TryGetValue(keyId, out var known) ? PlatformKeyLookup.Found(known)
+                    : PlatformKeyLookup.UnknownKeyId;
             }
 
             entry.LastAttempt = now;
@@ -155,12 +155,20 @@ public sealed partial class PlatformKeySetCache(
             {
                 continue;
             }
-            var rsaKey = new RsaSecurityKey(new RSAParameters
+            try
             {
-                Modulus = Base64UrlEncoder.DecodeBytes(key.N),
-                Exponent = Base64UrlEncoder.DecodeBytes(key.E),
-            }) { KeyId = key.Kid };
-            verifiers[key.Kid] = new AsymmetricSignatureProvider(rsaKey, SecurityAlgorithms.RsaSha256, willCreateSignatures: false);
+                var modulus = Base64UrlEncoder.DecodeBytes(key.N);
+                if (modulus.Length * 8 < MinRsaKeyBits)
+                {
+                    continue; // RFC 7518 §3.3: RS256 keys are at least 2048 bits.
+                }
+                var rsaKey = new RsaSecurityKey(new RSAParameters { Modulus = modulus, Exponent = Base64UrlEncoder.DecodeBytes(key.E) }) { KeyId = key.Kid };
+                verifiers[key.Kid] = new AsymmetricSignatureProvider(rsaKey, SecurityAlgorithms.RsaSha256, willCreateSignatures: false);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or CryptographicException)
+            {
+                // One malformed key must not hide the platform's good ones.
+            }
         }
         return verifiers.ToFrozenDictionary(StringComparer.Ordinal);
     }
