@@ -100,11 +100,21 @@ public sealed class LaunchValidator
             Ags = claims.AgsEndpoint,
             Nrps = claims.NrpsService,
             DeepLinkingSettings = claims.DeepLinkingSettings,
-            Locale = claims.LaunchPresentation?.Locale ?? claims.Locale,
+            Locale = SafeLocale(claims.LaunchPresentation?.Locale ?? claims.Locale),
         };
     }
 
-    /// <summary>Only absolute http(s) return URLs are kept; anything else (javascript:, relative) is dropped.</summary>
+    /// <summary>
+    /// Only absolute http(s) return URLs up to 1024 characters are kept; anything else (javascript:,
+    /// relative, absurdly long) is dropped, so it cannot bloat the session that carries it.
+    /// </summary>
     private static string? SafeReturnUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
+        url is { Length: <= MaxReturnUrlLength } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsoluteUri.Length <= MaxReturnUrlLength
+            ? uri.AbsoluteUri
+            : null;
+
+    /// <summary>A BCP 47 tag is short; anything longer is not a locale the tool can use.</summary>
+    private static string? SafeLocale(string? locale) => locale is { Length: > 0 and <= 35 } ? locale : null;
+
+    private const int MaxReturnUrlLength = 1024;
 }

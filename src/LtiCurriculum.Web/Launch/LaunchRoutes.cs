@@ -28,6 +28,7 @@ public static class LaunchRoutes
         {
             return SessionMissing(http);
         }
+        Renew(http, tokens, session);
 
         await using var db = contexts.CreateDbContext();
         var view = await db.ResourceLinks.AsNoTracking()
@@ -70,11 +71,20 @@ public static class LaunchRoutes
         {
             return SessionMissing(http);
         }
+        Renew(http, tokens, session);
         await using var db = contexts.CreateDbContext();
         var course = session.ContextDbId is null ? null
             : await db.Contexts.AsNoTracking().Where(c => c.Id == session.ContextDbId).Select(c => c.Title ?? c.Label).FirstOrDefaultAsync(http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<DeepLinkingPendingPage>(new { CourseTitle = course, session.ReturnUrl });
+    }
+
+    /// <summary>Every page restarts the session's idle lifetime: a new cookie, and the new token in a header for script calls.</summary>
+    private static void Renew(HttpContext http, LaunchSessionTokens tokens, LaunchSession session)
+    {
+        var issued = tokens.Issue(session);
+        SessionCarrier.SetCookie(http.Response, issued.Token, issued.ExpiresAt);
+        http.Response.Headers[SessionCarrier.HeaderName] = issued.Token;
     }
 
     private static RazorComponentResult<ErrorPage> SessionMissing(HttpContext http) =>

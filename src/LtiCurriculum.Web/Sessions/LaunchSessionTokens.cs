@@ -13,6 +13,7 @@ namespace LtiCurriculum.Web.Sessions;
 public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
 {
     private const byte FormatVersion = 1;
+    public const int MaxTokenLength = 4096;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.LaunchSession.v1");
 
     /// <summary>A token for the session with a fresh expiry (every page renews it, so an active student never times out).</summary>
@@ -24,7 +25,7 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
 
     public LaunchSession? Read(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2048)
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return null;
         }

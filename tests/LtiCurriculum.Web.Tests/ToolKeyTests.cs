@@ -1,0 +1,91 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LtiCurriculum.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Tests;
+
+/// <summary>The tool's own keys: published as a JWKS, stored encrypted, stable across restarts.</summary>
+public sealed class ToolKeyTests(ToolFixture fixture) : IClassFixture<ToolFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ToolInstance Tool => fixture.Tool;
+
+    internal static async Task<JsonElement[]> ReadKeysAsync(ToolInstance tool)
+    {
+        using var browser = tool.NewBrowser();
+        var page = await browser.GetAsync(tool.Url("/.well-known/jwks.json"));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("application/json", page.Header("Content-Type"), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(page.Html);
+        return [.. document.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.Clone())];
+    }
+
+    [Fact]
+    public async Task Jwks_publishes_one_public_rs256_signing_key()
+    {
+        // 1A-38: kid + alg RS256 + use sig
+        var key = Assert.Single(await ReadKeysAsync(Tool));
+
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
+        Assert.Equal("RS256", key.GetProperty("alg").GetString());
+        Assert.Equal("sig", key.GetProperty("use").GetString());
+        Assert.True(key.GetProperty("n").GetString()!.Length >= 340, "A 2048-bit modulus is 342 base64url characters.");
+        Assert.Equal("AQAB", key.GetProperty("e").GetString());
+        foreach (var privateMember in new[] { "d", "p", "q", "dp", "dq", "qi", "oth", "k" })
+        {
+            Assert.False(key.TryGetProperty(privateMember, out _), $"The JWKS must not publish '{privateMember}'.");
+        }
+    }
+
+    [Fact]
+    public async Task Private_key_is_stored_encrypted_with_the_data_protection_key_ring_in_the_database()
+    {
+        var (rows, dataProtectionKeys) = await Tool.QueryAsync(async db =>
+            (await db.ToolKeys.AsNoTracking().ToListAsync(Ct), await db.DataProtectionKeys.CountAsync(Ct)));
+
+        var row = Assert.Single(rows);
+        Assert.True(row.IsCurrent);
+        Assert.True(dataProtectionKeys > 0, "The Data Protection key ring should be kept in the database.");
+        Assert.False(ImportsAsPkcs8(row.ProtectedPrivateKey), "The stored private key must not be a plain PKCS#8 key.");
+        Assert.DoesNotContain("PRIVATE KEY", row.ProtectedPrivateKey, StringComparison.Ordinal);
+    }
+
+    private static bool ImportsAsPkcs8(string stored)
+    {
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(stored), out _);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Two starts on one database file.</summary>
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Restart_on_the_same_database_keeps_the_same_key_id()
+    {
+        // 1A-38: a stable key at a stable URL
+        using var folder = new TempFolder();
+        string firstKid;
+        await using (var first = await ToolInstance.StartAsync(new ToolSettings { DatabaseFile = folder.DatabaseFile }))
+        {
+            firstKid = Assert.Single(await ToolKeyTests.ReadKeysAsync(first)).GetProperty("kid").GetString()!;
+        }
+
+        await using var second = await ToolInstance.StartAsync(new ToolSettings { DatabaseFile = folder.DatabaseFile });
+        var secondKid = Assert.Single(await ToolKeyTests.ReadKeysAsync(second)).GetProperty("kid").GetString()!;
+
+        Assert.Equal(firstKid, secondKid);
+    }
+}
