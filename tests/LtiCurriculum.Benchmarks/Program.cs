@@ -1,1 +1,38 @@
-System.Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+using LtiCurriculum.Benchmarks.Load;
+
+// `bench [filter] [BenchmarkDotNet options]` runs the micro benchmarks; `load [options]` drives a real tool process.
+// See README.md beside this file.
+return args.FirstOrDefault() switch
+{
+    "bench" => RunBenchmarks(args[1..]),
+    "load" => await LoadCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    // A bare word is a filter (`bench Login` runs *Login*); no filter runs everything instead of asking.
+    var filter = args.Length > 0 && !args[0].StartsWith('-') ? $"*{args[0]}*" : "*";
+    var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+    var hasFilter = rest.Contains("--filter") || rest.Contains("-f");
+    string[] bdnArgs = hasFilter ? rest : ["--filter", filter, .. rest];
+    if (!bdnArgs.Contains("--artifacts"))
+    {
+        // Results beside this project (bin/Release/net10.0/ is three levels below it), not in the caller's folder.
+        bdnArgs = [.. bdnArgs, "--artifacts", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "BenchmarkDotNet.Artifacts"))];
+    }
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(bdnArgs);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage:
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- bench [filter] [BenchmarkDotNet options]
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 5] [--users 200]
+                [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
+        """);
+    return 2;
+}
