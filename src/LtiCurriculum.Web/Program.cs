@@ -44,7 +44,6 @@ public partial class Program
         services.AddLtiTool(configuration);
         services.AddLtiDatabase(configuration, builder.Environment);
         services.AddSingleton<IPlatformRegistrationStore, DbPlatformRegistrationStore>();
-        services.AddSingleton<ILoginStateStore, DbLoginStateStore>();
         services.AddSingleton<ToolKeyService>();
         services.AddSingleton<IToolKeyStore>(sp => sp.GetRequiredService<ToolKeyService>());
 

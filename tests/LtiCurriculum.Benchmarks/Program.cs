@@ -31,7 +31,7 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage:
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- bench [filter] [BenchmarkDotNet options]
-          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 5] [--users 200]
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 20] [--users 200]
                 [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
         """);
     return 2;

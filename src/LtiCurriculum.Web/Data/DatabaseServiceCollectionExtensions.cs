@@ -23,12 +23,16 @@ public static class DatabaseServiceCollectionExtensions
                 {
                     var folder = Path.GetFullPath(options.DataFolder, environment.ContentRootPath);
                     Directory.CreateDirectory(folder);
-                    connectionString = $"Data Source={Path.Combine(folder, "lticurriculum.db")};Pooling=True";
+                    connectionString = $"Data Source={Path.Combine(folder, "lticurriculum.db")}";
                 }
+                // Writers wait for a busy database (up to Default Timeout, 30 s) instead of failing; foreign keys on.
+                var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+                sqlite.ForeignKeys ??= true;
                 services.AddPooledDbContextFactory<SqliteLtiDbContext>(o => o
-                    .UseSqlite(connectionString)
+                    .UseSqlite(sqlite.ConnectionString)
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqliteLtiDbContext>>();
+                services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore>(_ => new Stores.SqliteLoginStateStore(sqlite.ConnectionString));
                 break;
             case "sqlserver":
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -37,6 +41,7 @@ public static class DatabaseServiceCollectionExtensions
                 }
                 services.AddPooledDbContextFactory<SqlServerLtiDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqlServerLtiDbContext>>();
+                services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.DbLoginStateStore>();
                 break;
             default:
                 throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");

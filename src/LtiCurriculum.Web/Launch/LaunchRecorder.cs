@@ -2,6 +2,7 @@ using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LtiCurriculum.Web.Launch;
 
@@ -9,21 +10,32 @@ namespace LtiCurriculum.Web.Launch;
 public sealed record RecordedLaunch(int? UserDbId, int? ContextDbId, int? ResourceLinkDbId);
 
 /// <summary>
-/// Upserts the user, context and resource link a launch names, in one SaveChanges. Rows unchanged since
-/// a recent launch are not rewritten, so a returning student costs reads only. Two first launches racing
-/// on the same rows: the loser retries and finds the winner's rows.
+/// Upserts the user, context and resource link a launch names, in one SaveChanges. Two first launches
+/// racing on the same rows: the loser retries and finds the winner's rows.
+/// A launch identical to one this instance recorded less than <see cref="TouchInterval"/> ago costs no
+/// database work at all: the ids are remembered (bounded cache) with the exact values written.
 /// </summary>
-public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time)
+public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
     public async Task<RecordedLaunch> RecordAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
+        var (key, fingerprint) = Describe(launch);
+        var now = time.GetUtcNow();
+        if (_recent.TryGetValue(key, out RecentLaunch? recent) && recent!.Fingerprint == fingerprint && now - recent.RecordedAt < TouchInterval)
+        {
+            return recent.Ids;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RecordOnceAsync(launch, cancellationToken);
+                var ids = await RecordOnceAsync(launch, cancellationToken);
+                _recent.Set(key, new RecentLaunch(ids, fingerprint, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TouchInterval });
+                return ids;
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -31,6 +43,23 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             }
         }
     }
+
+    public void Dispose() => _recent.Dispose();
+
+    /// <summary>Which rows a launch touches, and every value it would write to them.</summary>
+    private static (string Key, string Fingerprint) Describe(LtiLaunch launch)
+    {
+        const char separator = '\u001f';
+        var key = string.Join(separator, launch.PlatformId, launch.DeploymentId, launch.Context?.Id, launch.ResourceLink?.Id, launch.UserId);
+        var fingerprint = string.Join(separator,
+            launch.Context?.Label, launch.Context?.Title, launch.Nrps?.ContextMembershipsUrl,
+            launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
+            launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
+            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null);
+        return (key, fingerprint);
+    }
+
+    private sealed record RecentLaunch(RecordedLaunch Ids, string Fingerprint, DateTimeOffset RecordedAt);
 
     private async Task<RecordedLaunch> RecordOnceAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
@@ -40,42 +69,42 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
         LtiContextEntity? context = null;
         if (launch.Context?.Id is { } contextId)
         {
-            context = await db.Contexts.FirstOrDefaultAsync(c => c.PlatformId == launch.PlatformId && c.DeploymentId == launch.DeploymentId && c.ContextId == contextId, cancellationToken);
-            context ??= db.Contexts.Add(new LtiContextEntity { PlatformId = launch.PlatformId, DeploymentId = launch.DeploymentId, ContextId = contextId }).Entity;
-            Update(context, c => c.Label, launch.Context.Label);
-            Update(context, c => c.Title, launch.Context.Title);
-            Update(context, c => c.MembershipsUrl, launch.Nrps?.ContextMembershipsUrl);
-            Touch(context, c => c.LastLaunchAt, now);
+            context = await FindContext(db, launch.PlatformId, launch.DeploymentId, contextId)
+                ?? db.Contexts.Add(new LtiContextEntity { PlatformId = launch.PlatformId, DeploymentId = launch.DeploymentId, ContextId = contextId }).Entity;
+            context.Label = Fit(launch.Context.Label, 255);
+            context.Title = Fit(launch.Context.Title, 1024);
+            context.MembershipsUrl = Fit(launch.Nrps?.ContextMembershipsUrl, 2048);
+            context.LastLaunchAt = Touched(context.LastLaunchAt, now);
         }
 
         LtiUserEntity? user = null;
         if (launch.UserId is { } subject)
         {
-            user = await db.Users.FirstOrDefaultAsync(u => u.PlatformId == launch.PlatformId && u.Subject == subject, cancellationToken);
-            user ??= db.Users.Add(new LtiUserEntity { PlatformId = launch.PlatformId, Subject = subject }).Entity;
+            user = await FindUser(db, launch.PlatformId, subject)
+                ?? db.Users.Add(new LtiUserEntity { PlatformId = launch.PlatformId, Subject = subject }).Entity;
             // Platforms omit personal data by privacy setting; what was not sent this time is kept, not erased.
-            Update(user, u => u.Name, launch.Name, keepWhenNull: true);
-            Update(user, u => u.GivenName, launch.GivenName, keepWhenNull: true);
-            Update(user, u => u.FamilyName, launch.FamilyName, keepWhenNull: true);
-            Update(user, u => u.Email, launch.Email, keepWhenNull: true);
-            Touch(user, u => u.LastLaunchAt, now);
+            user.Name = Fit(launch.Name, 512) ?? user.Name;
+            user.GivenName = Fit(launch.GivenName, 255) ?? user.GivenName;
+            user.FamilyName = Fit(launch.FamilyName, 255) ?? user.FamilyName;
+            user.Email = Fit(launch.Email, 320) ?? user.Email;
+            user.LastLaunchAt = Touched(user.LastLaunchAt, now);
         }
 
         ResourceLinkEntity? link = null;
         if (launch.ResourceLink?.Id is { } linkId)
         {
-            link = await db.ResourceLinks.FirstOrDefaultAsync(r => r.PlatformId == launch.PlatformId && r.DeploymentId == launch.DeploymentId && r.ResourceLinkId == linkId, cancellationToken);
-            link ??= db.ResourceLinks.Add(new ResourceLinkEntity { PlatformId = launch.PlatformId, DeploymentId = launch.DeploymentId, ResourceLinkId = linkId }).Entity;
+            link = await FindLink(db, launch.PlatformId, launch.DeploymentId, linkId)
+                ?? db.ResourceLinks.Add(new ResourceLinkEntity { PlatformId = launch.PlatformId, DeploymentId = launch.DeploymentId, ResourceLinkId = linkId }).Entity;
             if (context is not null && link.ContextDbId != context.Id)
             {
                 link.Context = context;
             }
-            Update(link, r => r.Title, launch.ResourceLink.Title);
-            Update(link, r => r.Description, launch.ResourceLink.Description);
-            Update(link, r => r.LineItemUrl, launch.Ags?.LineItem);
-            Update(link, r => r.LineItemsUrl, launch.Ags?.LineItems);
-            Update(link, r => r.AgsScopes, launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null);
-            Touch(link, r => r.LastLaunchAt, now);
+            link.Title = Fit(launch.ResourceLink.Title, 1024);
+            link.Description = Fit(launch.ResourceLink.Description, 4096);
+            link.LineItemUrl = Fit(launch.Ags?.LineItem, 2048);
+            link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
+            link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
+            link.LastLaunchAt = Touched(link.LastLaunchAt, now);
         }
 
         if (db.ChangeTracker.HasChanges())
@@ -83,32 +112,23 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             await db.SaveChangesAsync(cancellationToken);
         }
         return new RecordedLaunch(user?.Id, context?.Id, link?.Id);
-
-        void Touch<T>(T entity, System.Linq.Expressions.Expression<Func<T, DateTimeOffset>> property, DateTimeOffset value) where T : class
-        {
-            var entry = db.Entry(entity).Property(property);
-            if (now - entry.CurrentValue >= TouchInterval)
-            {
-                entry.CurrentValue = value;
-            }
-        }
-
-        void Update<T>(T entity, System.Linq.Expressions.Expression<Func<T, string?>> property, string? value, bool keepWhenNull = false) where T : class
-        {
-            if (value is null && keepWhenNull)
-            {
-                return;
-            }
-            var entry = db.Entry(entity).Property(property);
-            // Platforms send what they like; a value longer than the column is cut, never a failed launch.
-            if (value is not null && entry.Metadata.GetMaxLength() is { } max && value.Length > max)
-            {
-                value = value[..max];
-            }
-            if (!string.Equals(entry.CurrentValue, value, StringComparison.Ordinal))
-            {
-                entry.CurrentValue = value;
-            }
-        }
     }
+
+    /// <summary>Last-launch times move only every few minutes, so a returning user does not rewrite rows.</summary>
+    private static DateTimeOffset Touched(DateTimeOffset previous, DateTimeOffset now) => now - previous >= TouchInterval ? now : previous;
+
+    /// <summary>Platforms send what they like; a value longer than its column is cut, never a failed launch.</summary>
+    private static string? Fit(string? value, int maxLength) => value is { } v && v.Length > maxLength ? v[..maxLength] : value;
+
+    private static readonly Func<LtiDbContext, int, string, string, Task<LtiContextEntity?>> FindContext =
+        EF.CompileAsyncQuery((LtiDbContext db, int platformId, string deploymentId, string contextId) =>
+            db.Contexts.FirstOrDefault(c => c.PlatformId == platformId && c.DeploymentId == deploymentId && c.ContextId == contextId));
+
+    private static readonly Func<LtiDbContext, int, string, Task<LtiUserEntity?>> FindUser =
+        EF.CompileAsyncQuery((LtiDbContext db, int platformId, string subject) =>
+            db.Users.FirstOrDefault(u => u.PlatformId == platformId && u.Subject == subject));
+
+    private static readonly Func<LtiDbContext, int, string, string, Task<ResourceLinkEntity?>> FindLink =
+        EF.CompileAsyncQuery((LtiDbContext db, int platformId, string deploymentId, string linkId) =>
+            db.ResourceLinks.FirstOrDefault(r => r.PlatformId == platformId && r.DeploymentId == deploymentId && r.ResourceLinkId == linkId));
 }

@@ -31,25 +31,14 @@ public static class LaunchRoutes
         Renew(http, tokens, session);
 
         await using var db = contexts.CreateDbContext();
-        var view = await db.ResourceLinks.AsNoTracking()
-            .Where(r => r.Id == session.ResourceLinkDbId)
-            .Select(r => new
-            {
-                r.ResourceLinkId,
-                LinkTitle = r.Title,
-                CourseTitle = r.Context == null ? null : r.Context.Title ?? r.Context.Label,
-                Issuer = db.Platforms.Where(p => p.Id == r.PlatformId).Select(p => p.Issuer).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(http.RequestAborted);
+        var view = await FindLandingView(db, session.ResourceLinkDbId.Value, session.UserDbId ?? 0);
         if (view is null)
         {
             return SessionMissing(http);
         }
-        var user = session.UserDbId is null ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == session.UserDbId).Select(u => new { u.Name, u.GivenName, u.FamilyName, u.Email }).FirstOrDefaultAsync(http.RequestAborted);
 
         var userName = session.IsAnonymous ? "Anonymous user"
-            : user?.Name ?? JoinNames(user?.GivenName, user?.FamilyName) ?? user?.Email ?? "A user whose platform shares no name";
+            : view.UserName ?? JoinNames(view.GivenName, view.FamilyName) ?? view.Email ?? "A user whose platform shares no name";
         http.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<LandingPage>(new
         {
@@ -78,6 +67,23 @@ public static class LaunchRoutes
         http.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<DeepLinkingPendingPage>(new { CourseTitle = course, session.ReturnUrl });
     }
+
+    private sealed record LandingView(string ResourceLinkId, string? LinkTitle, string? CourseTitle, string? Issuer, string? UserName, string? GivenName, string? FamilyName, string? Email);
+
+    /// <summary>The landing page's facts in one statement (scalar subqueries; SQLite has no APPLY).</summary>
+    private static readonly Func<LtiDbContext, int, int, Task<LandingView?>> FindLandingView =
+        EF.CompileAsyncQuery((LtiDbContext db, int linkId, int userId) => db.ResourceLinks
+            .Where(r => r.Id == linkId)
+            .Select(r => new LandingView(
+                r.ResourceLinkId,
+                r.Title,
+                r.Context == null ? null : r.Context.Title ?? r.Context.Label,
+                db.Platforms.Where(p => p.Id == r.PlatformId).Select(p => p.Issuer).FirstOrDefault(),
+                db.Users.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefault(),
+                db.Users.Where(u => u.Id == userId).Select(u => u.GivenName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == userId).Select(u => u.FamilyName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault()))
+            .FirstOrDefault());
 
     /// <summary>Every page restarts the session's idle lifetime: a new cookie, and the new token in a header for script calls.</summary>
     private static void Renew(HttpContext http, LaunchSessionTokens tokens, LaunchSession session)

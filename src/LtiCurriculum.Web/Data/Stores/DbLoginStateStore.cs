@@ -25,20 +25,22 @@ internal sealed class DbLoginStateStore(IDbContextFactory<LtiDbContext> contexts
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Read, then delete with a row count check: of two racing consumers only one deletes the row.</summary>
+    /// <summary>
+    /// One DELETE that returns the deleted row (SQLite RETURNING, SQL Server OUTPUT): of two racing
+    /// consumers only one gets it, and a launch costs a single statement.
+    /// </summary>
     public async ValueTask<LoginState?> ConsumeAsync(string stateHash, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var row = await db.LoginStates.AsNoTracking().FirstOrDefaultAsync(s => s.StateHash == stateHash, cancellationToken);
-        if (row is null)
+        var sql = db.Database.IsSqlServer()
+            ? "DELETE FROM [LoginStates] OUTPUT DELETED.* WHERE [StateHash] = {0}"
+            : "DELETE FROM \"LoginStates\" WHERE \"StateHash\" = {0} RETURNING *";
+        var rows = await db.LoginStates.FromSqlRaw(sql, stateHash).AsNoTracking().AsAsyncEnumerable().ToListAsync(cancellationToken);
+        if (rows.Count != 1)
         {
             return null;
         }
-        var deleted = await db.LoginStates.Where(s => s.StateHash == stateHash).ExecuteDeleteAsync(cancellationToken);
-        if (deleted != 1)
-        {
-            return null;
-        }
+        var row = rows[0];
         return new LoginState(row.StateHash, row.Nonce, row.PlatformId, row.Issuer, row.ClientId, row.DeploymentIdHint, row.TargetLinkUri, row.BrowserBindingHash, row.ExpiresAt);
     }
 }
