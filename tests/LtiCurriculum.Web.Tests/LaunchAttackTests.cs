@@ -115,10 +115,16 @@ public sealed class LaunchAttackTests(ToolFixture fixture) : IClassFixture<ToolF
         // 1A-11: single use holds under a race (atomic consume)
         using var browser = Tool.NewBrowser();
         var steps = await browser.AuthorizeAsync(Tool);
+        // A second tab with the same cookies: neither request sees the other's cookie deletion.
+        using var twin = Tool.NewBrowser();
+        foreach (var cookie in browser.Cookies)
+        {
+            twin.SetCookie(cookie.Name, cookie.Value, cookie.Path);
+        }
 
         var pages = await Task.WhenAll(
             browser.SubmitAsync(steps.AuthenticationResponse),
-            browser.SubmitAsync(steps.AuthenticationResponse));
+            twin.SubmitAsync(steps.AuthenticationResponse));
 
         Assert.Single(pages, p => p.Status == HttpStatusCode.SeeOther);
         var refused = Assert.Single(pages, p => p.Status != HttpStatusCode.SeeOther);
