@@ -64,6 +64,8 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
     private async Task<RecordedLaunch> RecordOnceAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
+        // One open for the three lookups and the save (EF would otherwise open and close per command).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow();
 
         LtiContextEntity? context = null;
