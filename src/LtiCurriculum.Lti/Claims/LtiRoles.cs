@@ -30,6 +30,10 @@ public static class LtiRoles
     public const string TeachingAssistantUri = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
     public const string AdministratorUri = Membership + "Administrator";
 
+    /// <summary>Can manage the course's use of the tool (place links, see the class, grade).</summary>
+    public static bool IsCourseStaff(LtiRole roles) =>
+        (roles & (LtiRole.Instructor | LtiRole.TeachingAssistant | LtiRole.Administrator | LtiRole.ContentDeveloper)) != 0;
+
     public static LtiRole Map(IEnumerable<string> roles)
     {
         var result = LtiRole.None;

@@ -37,7 +37,7 @@ public sealed record LtiLaunch
     public bool IsDeepLinking => MessageType == LtiMessageTypes.DeepLinkingRequest;
 
     /// <summary>Can manage the course's use of the tool (place links, see the class, grade).</summary>
-    public bool IsCourseStaff => (Roles & (LtiRole.Instructor | LtiRole.TeachingAssistant | LtiRole.Administrator | LtiRole.ContentDeveloper)) != 0;
+    public bool IsCourseStaff => LtiRoles.IsCourseStaff(Roles);
 
     /// <summary>launch_presentation.locale, else the OIDC locale claim.</summary>
     public string? Locale { get; init; }

@@ -19,5 +19,5 @@ public sealed record LaunchSession(
     DateTimeOffset ExpiresAt)
 {
     public bool IsAnonymous => UserDbId is null;
-    public bool IsCourseStaff => (Roles & (LtiRole.Instructor | LtiRole.TeachingAssistant | LtiRole.Administrator | LtiRole.ContentDeveloper)) != 0;
+    public bool IsCourseStaff => LtiRoles.IsCourseStaff(Roles);
 }
