@@ -8,6 +8,7 @@ using LtiCurriculum.Web.Install;
 using LtiCurriculum.Web.Install.Cli;
 using LtiCurriculum.Web.Install.Platforms;
 using LtiCurriculum.Web.Launch;
+using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,9 @@ public partial class Program
         services.AddSingleton<ILtiLaunchHandler, DefaultLaunchHandler>();
         services.AddHostedService<ExpiredLoginStateCleaner>();
 
+        // Learn: the content catalogue and the student's pages.
+        services.AddLearn(configuration, builder.Environment);
+
         // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -82,6 +86,7 @@ public partial class Program
         app.MapInstall();
         app.MapLtiLaunch();
         app.MapLaunchPages();
+        app.MapLearn();
         if (devPlatformEnabled)
         {
             app.MapDevPlatform();
@@ -96,6 +101,11 @@ public partial class Program
         {
             Console.Error.WriteLine(error);
             return 2;
+        }
+        if (command is { Group: "packs", Verb: "validate" })
+        {
+            // Checking a pack before deployment needs no database and no settings.
+            return PackCommands.Validate(command.Positional.FirstOrDefault(), Console.Out, Console.Error);
         }
         // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
         WebApplication app;

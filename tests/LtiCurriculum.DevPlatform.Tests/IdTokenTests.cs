@@ -75,7 +75,7 @@ public sealed class IdTokenTests(DevPlatformFixture fixture) : IClassFixture<Dev
         Assert.Equal("MED-210", context.GetProperty("label").GetString());
         Assert.Equal("Hematology/Oncology Clinical Pre-work", context.GetProperty("title").GetString());
         Assert.Equal(["http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"], Strings(context.GetProperty("type")));
-        Assert.Equal("heme-onc-1", token.GetProperty(Claim + "custom").GetProperty("module").GetString());
+        Assert.Equal("cp-anemia-approach", token.GetProperty(Claim + "custom").GetProperty("module").GetString());
         Assert.Equal("Jordan Lee", token.GetProperty("name").GetString());
         Assert.Equal("jordan.lee@example.edu", token.GetProperty("email").GetString());
         Assert.False(token.TryGetProperty(DeepLinkingSettings, out _));

@@ -65,7 +65,7 @@ public sealed class ConfiguredPlatformTests(ConfiguredPlatformFixture fixture) :
         var launch = await browser.PostFormAsync(Tool.Url("/lti/launch"),
             [new("id_token", platform.Sign(platform.Launch(Tool, nonce, subject: "grace"))), new("state", state)]);
         Assert.True(launch.Status == HttpStatusCode.SeeOther, launch.ToString());
-        var landing = await browser.FollowAsync(launch);
+        var landing = await browser.AboutLaunchAsync(Tool, launch);
 
         Assert.Equal(HttpStatusCode.OK, landing.Status);
         Assert.Equal("Grace Hopper", landing.Fact("Signed in as"));
@@ -146,7 +146,7 @@ public sealed class ConfiguredPlatformTests(ConfiguredPlatformFixture fixture) :
         var launch = await browser.PostFormAsync(Tool.Url("/lti/launch"),
             [new("id_token", platform.Sign(platform.Launch(Tool, nonce) with { ReturnUrl = returnUrl })), new("state", state)]);
         Assert.True(launch.Status == HttpStatusCode.SeeOther, launch.ToString());
-        var landing = await browser.FollowAsync(launch);
+        var landing = await browser.AboutLaunchAsync(Tool, launch);
 
         Assert.True(landing.Status == HttpStatusCode.OK, landing.ToString());
         Assert.Equal("Grace Hopper", landing.Fact("Signed in as"));

@@ -20,9 +20,10 @@ public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFix
         using var browser = Tool.NewBrowser();
         var steps = await browser.LaunchAsync(Tool, course: "med-501", link: "link-cc-1", user: Learner);
 
+        Assert.Equal(HttpStatusCode.OK, steps.Page!.Status);
+        Assert.Equal(Tool.Origin + "/learn", steps.Page.Url.GetLeftPart(UriPartial.Path));
         var landing = steps.Landing!;
         Assert.Equal(HttpStatusCode.OK, landing.Status);
-        Assert.Equal(Tool.Origin + "/launch/landing", landing.Url.GetLeftPart(UriPartial.Path));
         Assert.Equal("Ana Ramos", landing.Fact("Signed in as"));
         Assert.Equal("Learner", landing.Fact("Role"));
         Assert.Equal("Leading Curriculum Change", landing.Fact("Course"));
@@ -141,7 +142,7 @@ public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFix
         var steps = await browser.LaunchAsync(Tool, link: null, user: Instructor, messageType: DeepLinking);
 
         Assert.Equal(Tool.Origin + "/teach/deep-linking", steps.Launch!.Location!.GetLeftPart(UriPartial.Path));
-        var page = steps.Landing!;
+        var page = steps.Page!;
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("The module catalogue is not available in this version yet", page.Text, StringComparison.Ordinal);
         Assert.Contains("Leading Curriculum Change", page.Text, StringComparison.Ordinal);
@@ -162,7 +163,7 @@ public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFix
         Assert.Equal("MED-210", context.Label);
         Assert.Equal("Hematology/Oncology Clinical Pre-work", context.Title);
         Assert.Equal("dev-deployment-1", context.DeploymentId);
-        Assert.Equal("Pre-work: tumor lysis syndrome", link.Title);
+        Assert.Equal("Pre-work: tumor lysis syndrome and hypercalcemia", link.Title);
         Assert.Equal(context.Id, link.ContextDbId);
     }
 

@@ -22,7 +22,8 @@ public sealed class ScaleOutTests
         var onB = await browser.PostFormAsync(b.Url("/lti/launch"), response.Fields);
 
         Assert.True(onB.Status == HttpStatusCode.SeeOther, onB.ToString());
-        var landingOnB = await browser.FollowAsync(onB);
+        Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync(onB)).Status);
+        var landingOnB = await browser.AboutLaunchAsync(b, onB);
         Assert.Equal(HttpStatusCode.OK, landingOnB.Status);
         Assert.Equal("Ana Ramos", landingOnB.Fact("Signed in as"));
 

@@ -3,17 +3,36 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>The demo LMS's courses, resource links, users and launch languages. Read-only.</summary>
 public sealed class DemoDirectory
 {
+    /// <summary>
+    /// One link per built-in module (custom parameter module=…, as deep linking will write it), and one link
+    /// that names no module, so an instructor's first launch shows the chooser.
+    /// </summary>
     public IReadOnlyList<DemoCourse> Courses { get; } =
     [
         new("med-501", "MED-501", "Leading Curriculum Change",
         [
-            new("link-cc-1", "Why curricula change: the case for overhaul", Custom(("module", "curriculum-change-1"))),
-            new("link-cc-2", "Mapping competencies to assessments", Custom(("module", "curriculum-change-2"))),
+            new("link-cc-1", "Why curricula change: the case for overhaul", Module("co-case-for-change")),
+            new("link-cc-2", "Governance, stakeholders and communication", Module("co-governance-stakeholders")),
+            new("link-cc-3", "Developing faculty through the change", Module("co-faculty-development")),
+            new("link-cc-4", "Evaluating and improving the new curriculum", Module("co-evaluation-improvement")),
+            new("link-cc-setup", "New activity (no module chosen yet)", Custom()),
+        ]),
+        new("med-520", "MED-520", "Teaching with the Flipped Classroom",
+        [
+            new("link-fc-1", "Designing pre-work students actually do", Module("fc-designing-prework")),
+            new("link-fc-2", "Leading the in-class session", Module("fc-leading-the-session")),
+            new("link-fc-3", "Assessing and closing the loop", Module("fc-closing-the-loop")),
+        ]),
+        new("med-530", "MED-530", "Communities of Practice for Educators",
+        [
+            new("link-cop-1", "What is a community of practice?", Module("cop-what-is")),
+            new("link-cop-2", "Establish, grow, sustain", Module("cop-establish-grow-sustain")),
         ]),
         new("med-210", "MED-210", "Hematology/Oncology Clinical Pre-work",
         [
-            new("link-ho-1", "Pre-work: anemia workup", Custom(("module", "heme-onc-1"))),
-            new("link-ho-2", "Pre-work: tumor lysis syndrome", Custom(("module", "heme-onc-2"))),
+            new("link-ho-1", "Pre-work: anemia workup", Module("cp-anemia-approach")),
+            new("link-ho-2", "Pre-work: tumor lysis syndrome and hypercalcemia", Module("cp-tls-hypercalcemia")),
+            new("link-ho-3", "Pre-work: febrile neutropenia", Module("cp-febrile-neutropenia")),
         ]),
     ];
 
@@ -39,6 +58,8 @@ public sealed class DemoDirectory
     public DemoUser? FindUser(string? userKey) => Users.FirstOrDefault(user => user.Key == userKey);
 
     public bool IsKnownLocale(string? code) => Locales.Any(locale => locale.Code == code);
+
+    private static Dictionary<string, string> Module(string moduleId) => Custom(("module", moduleId));
 
     private static Dictionary<string, string> Custom(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);

@@ -13,4 +13,6 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start (default). Turn off where a deployment step migrates.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    public bool IsSqlite => Provider.Trim().Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
 }

@@ -48,6 +48,7 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
+        services.AddSingleton<WriteTransactions>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContext());
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("LtiCurriculum")

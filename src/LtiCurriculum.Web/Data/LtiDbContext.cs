@@ -17,6 +17,8 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
     public DbSet<LtiUserEntity> Users => Set<LtiUserEntity>();
     public DbSet<LtiContextEntity> Contexts => Set<LtiContextEntity>();
     public DbSet<ResourceLinkEntity> ResourceLinks => Set<ResourceLinkEntity>();
+    public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
+    public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -88,8 +90,28 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.LineItemUrl).HasMaxLength(2048);
             e.Property(r => r.LineItemsUrl).HasMaxLength(2048);
             e.Property(r => r.AgsScopes).HasMaxLength(1024);
+            e.Property(r => r.CustomModuleId).HasMaxLength(64);
+            e.Property(r => r.BoundModuleId).HasMaxLength(64);
             e.HasIndex(r => new { r.PlatformId, r.DeploymentId, r.ResourceLinkId }).IsUnique();
             e.HasOne(r => r.Context).WithMany().HasForeignKey(r => r.ContextDbId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<AttemptEntity>(e =>
+        {
+            e.ToTable("Attempts");
+            e.Property(a => a.ModuleId).HasMaxLength(64);
+            e.Property(a => a.ScoreGiven).HasPrecision(9, 2);
+            e.Property(a => a.ScoreMaximum).HasPrecision(9, 2);
+            e.HasIndex(a => new { a.ResourceLinkDbId, a.UserDbId, a.Number }).IsUnique();
+            e.HasOne<ResourceLinkEntity>().WithMany().HasForeignKey(a => a.ResourceLinkDbId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<LtiUserEntity>().WithMany().HasForeignKey(a => a.UserDbId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AnswerEntity>(e =>
+        {
+            e.ToTable("Answers");
+            e.HasKey(a => new { a.AttemptId, a.QuestionId });
+            e.Property(a => a.QuestionId).HasMaxLength(64);
+            e.Property(a => a.Value).HasMaxLength(20_000);
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 

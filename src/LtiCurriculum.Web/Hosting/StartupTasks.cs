@@ -17,6 +17,8 @@ public static class StartupTasks
         // Reading the options validates them: a bad Lti:Platforms entry stops the app here, naming the key.
         var configured = services.GetRequiredService<IOptions<ConfiguredPlatforms>>().Value;
         _ = services.GetRequiredService<IOptions<LtiCurriculum.Lti.LtiToolOptions>>().Value;
+        // Loading the catalogue now: a missing pack folder stops the app; a broken pack is logged and refused.
+        _ = services.GetRequiredService<LtiCurriculum.Curriculum.Loading.ContentCatalogue>();
 
         var database = services.GetRequiredService<DatabaseOptions>();
         await using (var db = await services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(cancellationToken))

@@ -5,7 +5,7 @@ namespace LtiCurriculum.Web.Launch;
 
 /// <summary>
 /// Records the launch, opens a session bound to it and sends the browser on (303, so a reload never
-/// re-posts the spent id_token): resource links to the landing page, deep linking to the picker.
+/// re-posts the spent id_token): resource links to their module, deep linking to the picker.
 /// </summary>
 internal sealed class DefaultLaunchHandler(LaunchRecorder recorder, LaunchSessionTokens tokens) : ILtiLaunchHandler
 {
@@ -18,7 +18,7 @@ internal sealed class DefaultLaunchHandler(LaunchRecorder recorder, LaunchSessio
         var issued = tokens.Issue(session);
         SessionCarrier.SetCookie(httpContext.Response, issued.Token, issued.ExpiresAt);
 
-        var target = launch.IsDeepLinking ? LaunchRoutes.DeepLinkingPath : LaunchRoutes.LandingPath;
+        var target = launch.IsDeepLinking ? LaunchRoutes.DeepLinkingPath : Learn.LearnRoutes.ModulePath;
         return new SeeOtherResult($"{target}?{SessionCarrier.FieldName}={Uri.EscapeDataString(issued.Token)}");
     }
 }

@@ -9,7 +9,7 @@ namespace LtiCurriculum.Web.Launch;
 /// <summary>The page a refused request gets: status, reason code, correlation id, and the way back to the LMS.</summary>
 public static class ErrorPages
 {
-    public static RazorComponentResult<ErrorPage> For(HttpContext httpContext, LaunchFailure failure, string? returnUrl = null, string? heading = null)
+    public static RazorComponentResult<ErrorPage> For(HttpContext httpContext, LaunchFailure failure, string? returnUrl = null, string? heading = null, string? backUrl = null)
     {
         httpContext.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<ErrorPage>(new
@@ -18,6 +18,7 @@ public static class ErrorPages
             ReasonCode = failure.Code,
             failure.Description,
             CorrelationId = CorrelationId(httpContext),
+            BackUrl = backUrl,
             ReturnUrl = returnUrl is null ? null : QueryHelpers.AddQueryString(returnUrl, "lti_errormsg", failure.Description),
         })
         { StatusCode = failure.StatusCode };

@@ -15,7 +15,7 @@ public sealed record RecordedLaunch(int? UserDbId, int? ContextDbId, int? Resour
 /// A launch identical to one this instance recorded less than <see cref="TouchInterval"/> ago costs no
 /// database work at all: the ids are remembered (bounded cache) with the exact values written.
 /// </summary>
-public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time) : IDisposable
+public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests) : IDisposable
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
@@ -55,7 +55,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             launch.Context?.Label, launch.Context?.Title, launch.Nrps?.ContextMembershipsUrl,
             launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
             launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
-            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null);
+            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch));
         return (key, fingerprint);
     }
 
@@ -106,15 +106,27 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             link.LineItemUrl = Fit(launch.Ags?.LineItem, 2048);
             link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
             link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
+            link.CustomModuleId = Fit(CustomModule(launch), 64);
             link.LastLaunchAt = Touched(link.LastLaunchAt, now);
         }
 
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (link is not null)
+            {
+                // The link's custom module may have changed; learner pages re-read it.
+                learnerRequests.Forget(link.Id);
+            }
         }
         return new RecordedLaunch(user?.Id, context?.Id, link?.Id);
     }
+
+    /// <summary>The module the LMS link names in its custom parameters (deep linking writes it; admins can type it).</summary>
+    public const string ModuleParameter = "module";
+
+    private static string? CustomModule(LtiLaunch launch) =>
+        launch.Custom.TryGetValue(ModuleParameter, out var id) && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null;
 
     /// <summary>Last-launch times move only every few minutes, so a returning user does not rewrite rows.</summary>
     private static DateTimeOffset Touched(DateTimeOffset previous, DateTimeOffset now) => now - previous >= TouchInterval ? now : previous;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Launch;
 
-/// <summary>The pages a launch lands on.</summary>
+/// <summary>The deep-linking page and "about this launch"; resource-link launches go on to <see cref="Learn.LearnRoutes"/>.</summary>
 public static class LaunchRoutes
 {
     public const string LandingPath = "/launch/landing";
@@ -28,7 +28,7 @@ public static class LaunchRoutes
         {
             return SessionMissing(http);
         }
-        Renew(http, tokens, session);
+        var token = Renew(http, tokens, session);
 
         await using var db = contexts.CreateDbContext();
         var view = await FindLandingView(db, session.ResourceLinkDbId.Value, session.UserDbId ?? 0);
@@ -50,6 +50,7 @@ public static class LaunchRoutes
             PlatformIssuer = view.Issuer ?? "(removed)",
             Anonymous = session.IsAnonymous,
             session.ReturnUrl,
+            ActivityUrl = $"{Learn.LearnRoutes.ModulePath}?{SessionCarrier.FieldName}={Uri.EscapeDataString(token)}",
         });
     }
 
@@ -86,11 +87,12 @@ public static class LaunchRoutes
             .FirstOrDefault());
 
     /// <summary>Every page restarts the session's idle lifetime: a new cookie, and the new token in a header for script calls.</summary>
-    private static void Renew(HttpContext http, LaunchSessionTokens tokens, LaunchSession session)
+    private static string Renew(HttpContext http, LaunchSessionTokens tokens, LaunchSession session)
     {
         var issued = tokens.Issue(session);
         SessionCarrier.SetCookie(http.Response, issued.Token, issued.ExpiresAt);
         http.Response.Headers[SessionCarrier.HeaderName] = issued.Token;
+        return issued.Token;
     }
 
     private static RazorComponentResult<ErrorPage> SessionMissing(HttpContext http) =>

@@ -76,6 +76,7 @@ internal sealed class FakePlatform : IAsyncDisposable
         ResourceLinkId = $"load-link-{user.Link}",
         ResourceLinkTitle = $"Load Module {user.Link}",
         ReturnUrl = $"{Issuer}/courses/{user.Course}",
+        Custom = new Dictionary<string, string> { ["module"] = LoadUsers.Modules[user.Link % LoadUsers.Modules.Length] },
     });
 
     public async ValueTask DisposeAsync()

@@ -16,7 +16,7 @@ internal readonly record struct FlowResult(string? Error, long Login, long Sign,
 /// <summary>
 /// One browser going through a launch, with the platform's part played in-process: login (GET, expect 302 and the
 /// state cookie) → sign an id_token with the nonce from the redirect → POST it with the cookie (expect 303)
-/// → GET the landing page (expect 200 showing the user's name).
+/// → GET the module page the launch leads to (expect 200 with the module's progress bar).
 /// </summary>
 internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform platform)
 {
@@ -25,7 +25,10 @@ internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform pla
         + $"&lti_deployment_id={Uri.EscapeDataString(FakePlatform.DeploymentId)}"
         + $"&target_link_uri={Uri.EscapeDataString(new Uri(toolBase, "lti/launch").AbsoluteUri)}&login_hint=";
 
-    public async Task<FlowResult> RunAsync(LoadUser user, CancellationToken cancellationToken)
+    public async Task<FlowResult> RunAsync(LoadUser user, CancellationToken cancellationToken) => (await RunWithPageAsync(user, cancellationToken)).Result;
+
+    /// <summary>The flow, also returning the module page's URL and HTML for the learn scenario.</summary>
+    public async Task<(FlowResult Result, Uri? PageUrl, string? Html)> RunWithPageAsync(LoadUser user, CancellationToken cancellationToken)
     {
         // 1. Login initiation.
         var t0 = Stopwatch.GetTimestamp();
@@ -34,7 +37,7 @@ internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform pla
         {
             if (login.StatusCode != HttpStatusCode.Redirect || login.Headers.Location is not { IsAbsoluteUri: true } location)
             {
-                return FlowResult.Fail($"login: HTTP {(int)login.StatusCode} (want 302 with an absolute Location)");
+                return Failed($"login: HTTP {(int)login.StatusCode} (want 302 with an absolute Location)");
             }
             var query = QueryHelpers.ParseQuery(location.Query);
             state = query["state"].ToString();
@@ -45,7 +48,7 @@ internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform pla
                 : "";
             if (state.Length == 0 || nonce.Length == 0 || redirectUri.Length == 0 || cookie.Length == 0)
             {
-                return FlowResult.Fail("login: redirect lacks state, nonce, redirect_uri or the lti_state_ cookie");
+                return Failed("login: redirect lacks state, nonce, redirect_uri or the lti_state_ cookie");
             }
         }
 
@@ -63,26 +66,29 @@ internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform pla
             using var launch = await http.SendAsync(post, cancellationToken);
             if (launch.StatusCode != HttpStatusCode.SeeOther || launch.Headers.Location is not { } next)
             {
-                return FlowResult.Fail($"launch: HTTP {(int)launch.StatusCode} (want 303)");
+                return Failed($"launch: HTTP {(int)launch.StatusCode} (want 303)");
             }
             landing = next.IsAbsoluteUri ? next : new Uri(toolBase, next);
         }
 
         // 4. The page the launch lands on.
         var t3 = Stopwatch.GetTimestamp();
+        string html;
         using (var page = await http.GetAsync(landing, cancellationToken))
         {
             if (page.StatusCode != HttpStatusCode.OK)
             {
-                return FlowResult.Fail($"page: HTTP {(int)page.StatusCode} (want 200)");
+                return Failed($"page: HTTP {(int)page.StatusCode} (want 200)");
             }
-            var html = await page.Content.ReadAsStringAsync(cancellationToken);
-            if (!html.Contains(user.Name, StringComparison.Ordinal))
+            html = await page.Content.ReadAsStringAsync(cancellationToken);
+            if (!html.Contains("id=\"module-progress\"", StringComparison.Ordinal))
             {
-                return FlowResult.Fail("page: 200 but the user's name is not on it");
+                return Failed("page: 200 but it is not the module page");
             }
         }
         var t4 = Stopwatch.GetTimestamp();
-        return new FlowResult(null, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+        return (new FlowResult(null, t1 - t0, t2 - t1, t3 - t2, t4 - t3), landing, html);
     }
+
+    private static (FlowResult, Uri?, string?) Failed(string error) => (FlowResult.Fail(error), null, null);
 }

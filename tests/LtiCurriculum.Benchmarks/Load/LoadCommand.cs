@@ -10,7 +10,7 @@ namespace LtiCurriculum.Benchmarks.Load;
 /// </summary>
 internal static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, bool learn = false)
     {
         var (options, error) = LoadOptions.Parse(args);
         if (options is null)
@@ -43,7 +43,7 @@ internal static class LoadCommand
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
-            return await RunAsync(options, dll, cancel.Token);
+            return await RunAsync(options, dll, learn, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -85,7 +85,7 @@ internal static class LoadCommand
         }
     }
 
-    private static async Task<int> RunAsync(LoadOptions options, string? dll, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(LoadOptions options, string? dll, bool learn, CancellationToken cancellationToken)
     {
         await using var platform = await FakePlatform.StartAsync(options.PlatformPort, cancellationToken);
         using var handler = new SocketsHttpHandler
@@ -141,6 +141,10 @@ internal static class LoadCommand
                 Console.Error.WriteLine(tool is not null ? tool.RecentOutput : "Is the load platform registered in the tool? See tests/LtiCurriculum.Benchmarks/README.md, \"Measuring a running tool\".");
                 return 2;
             }
+            if (learn)
+            {
+                return await RunLearnAsync(options, http, toolUrl, client, users, pid, tool, cancellationToken);
+            }
             var phase = new LoadPhase(client, users, options.Concurrency, Alive);
 
             if (options.Warmup > TimeSpan.Zero)
@@ -190,5 +194,28 @@ internal static class LoadCommand
                 await tool.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The learn scenario: launch every learner once, then page loads and answer saves (see <see cref="LearnScenario"/>).</summary>
+    private static async Task<int> RunLearnAsync(LoadOptions options, HttpClient http, Uri toolUrl, FlowClient client, LoadUser[] users, int pid, ToolProcess? tool, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Launching {users.Count(u => u.Role != LtiCurriculum.DevPlatform.LtiRoles.Instructor)} learners once (not measured)…");
+        var sessions = await LearnScenario.SetUpAsync(client, users, cancellationToken);
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:F0} s at concurrency {options.Concurrency} (not measured)…");
+            var warm = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Warmup, options.MaxFlows, cancellationToken);
+            Console.WriteLine($"  {warm.Operations} operations, {warm.ErrorCount} errors");
+        }
+        Console.WriteLine($"Measuring: {options.Duration.TotalSeconds:F0} s at concurrency {options.Concurrency}…");
+        var before = ProcessMeter.Read(pid);
+        var run = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Duration, options.MaxFlows, cancellationToken);
+        var after = ProcessMeter.Read(pid);
+        var passed = LearnScenario.Print(run, options.Concurrency, before, after, Console.Out);
+        if (!passed && tool is not null && tool.RecentOutput.Length > 0)
+        {
+            Console.WriteLine(tool.RecentOutput);
+        }
+        return passed ? 0 : 1;
     }
 }

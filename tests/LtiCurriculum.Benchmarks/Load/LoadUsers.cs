@@ -10,6 +10,13 @@ internal static class LoadUsers
     public const int Courses = 4;
     public const int LinksPerCourse = 2;
 
+    /// <summary>Built-in modules the 8 load links name in their custom parameter module=.</summary>
+    public static readonly string[] Modules =
+    [
+        "co-case-for-change", "co-governance-stakeholders", "fc-designing-prework", "fc-leading-the-session",
+        "cop-what-is", "cop-establish-grow-sustain", "cp-anemia-approach", "cp-tls-hypercalcemia",
+    ];
+
     /// <summary>Distinct subjects spread over 4 courses and 8 links; every tenth one teaches.</summary>
     public static LoadUser[] Create(int count) =>
     [

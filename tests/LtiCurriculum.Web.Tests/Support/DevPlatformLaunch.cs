@@ -9,12 +9,13 @@ internal sealed record LaunchSteps(
     WebPage Login,
     WebPage Authorize,
     WebPage? Launch = null,
-    WebPage? Landing = null)
+    WebPage? Landing = null,
+    WebPage? Page = null)
 {
     /// <summary>The auto-posted authentication response (id_token and state) the platform sends to the tool.</summary>
     public HtmlForm AuthenticationResponse => Authorize.Form();
 
-    /// <summary>The session token the tool put in the landing URL.</summary>
+    /// <summary>The session token the tool put in the URL the launch leads to.</summary>
     public string SessionToken =>
         QueryHelpers.ParseQuery(Launch?.Location?.Query)["lti_session"].Single()
         ?? throw new InvalidOperationException("The launch gave no session token.");
@@ -71,7 +72,10 @@ internal static class DevPlatformLaunch
         return new LaunchSteps(platformLaunch, login, authorize);
     }
 
-    /// <summary>The whole launch: <see cref="AuthorizeAsync"/>, POST /lti/launch (303), GET the page it leads to.</summary>
+    /// <summary>
+    /// The whole launch: <see cref="AuthorizeAsync"/>, POST /lti/launch (303), GET the page it leads to
+    /// (<see cref="LaunchSteps.Page"/>), then the "about this launch" page with the same session (<see cref="LaunchSteps.Landing"/>).
+    /// </summary>
     public static async Task<LaunchSteps> LaunchAsync(
         this TestBrowser browser, ToolInstance tool, string course = "med-501", string? link = "link-cc-1",
         string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en")
@@ -79,8 +83,17 @@ internal static class DevPlatformLaunch
         var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale);
         var launch = await browser.SubmitAsync(steps.AuthenticationResponse);
         Assert.True(launch.Status == HttpStatusCode.SeeOther, $"A valid launch answers 303: {launch}");
-        var landing = await browser.FollowAsync(launch);
-        return steps with { Launch = launch, Landing = landing };
+        var page = await browser.FollowAsync(launch);
+        var withLaunch = steps with { Launch = launch, Page = page };
+        var landing = await browser.GetAsync(tool.Url($"/launch/landing?lti_session={Uri.EscapeDataString(withLaunch.SessionToken)}"));
+        return withLaunch with { Landing = landing };
+    }
+
+    /// <summary>The "about this launch" page (who, which course, which link) for the session a launch response carries.</summary>
+    public static Task<WebPage> AboutLaunchAsync(this TestBrowser browser, ToolInstance tool, WebPage launch)
+    {
+        var token = QueryHelpers.ParseQuery(launch.Location?.Query)["lti_session"].Single();
+        return browser.GetAsync(tool.Url($"/launch/landing?lti_session={Uri.EscapeDataString(token!)}"));
     }
 
     /// <summary>The state cookie the tool set at login (name lti_state_…).</summary>

@@ -76,7 +76,11 @@ internal sealed class ToolInstance : IAsyncDisposable
             });
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
+            // TOOL_TEST_LOGS=1 shows the tool's own log (exceptions included) in the test output.
+            if (System.Environment.GetEnvironmentVariable("TOOL_TEST_LOGS") != "1")
+            {
+                builder.Logging.ClearProviders();
+            }
             if (settings.Clock is not null)
             {
                 builder.Services.AddSingleton<TimeProvider>(settings.Clock);

@@ -83,5 +83,42 @@ public sealed class ResourceLinkEntity
     public string? LineItemUrl { get; set; }
     public string? LineItemsUrl { get; set; }
     public string? AgsScopes { get; set; }
+    /// <summary>The module named by the link's custom parameter <c>module</c> (written by deep linking or an LMS admin); wins over the binding.</summary>
+    public string? CustomModuleId { get; set; }
+    /// <summary>The module an instructor chose on a launch of a link that names none.</summary>
+    public string? BoundModuleId { get; set; }
     public DateTimeOffset LastLaunchAt { get; set; }
+}
+
+public enum AttemptStatus { InProgress = 0, Submitted = 1 }
+
+/// <summary>
+/// One learner's try at one module in one resource link. The link fixes platform, deployment and context;
+/// the user fixes the person. Numbered from 1 per (link, user); (link, user, number) is unique.
+/// </summary>
+public sealed class AttemptEntity
+{
+    public int Id { get; set; }
+    public int ResourceLinkDbId { get; set; }
+    public int UserDbId { get; set; }
+    public required string ModuleId { get; set; }
+    public int Number { get; set; }
+    public AttemptStatus Status { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public decimal? ScoreGiven { get; set; }
+    public decimal? ScoreMaximum { get; set; }
+    /// <summary>Submitted with reflections the instructor still has to grade.</summary>
+    public bool AwaitingInstructor { get; set; }
+    public List<AnswerEntity> Answers { get; set; } = [];
+}
+
+/// <summary>A learner's current answer to one question of an attempt, in <c>AnswerFormat</c>'s text form.</summary>
+public sealed class AnswerEntity
+{
+    public int AttemptId { get; set; }
+    public required string QuestionId { get; set; }
+    public required string Value { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,12 +1,12 @@
 namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>
-/// The admin commands of the same executable: <c>platforms add|list|remove</c> and
-/// <c>keys list|add|use|remove</c>. Options are <c>--name value</c>; a repeated option collects values.
+/// The admin commands of the same executable: <c>platforms add|list|remove</c>,
+/// <c>keys list|add|use|remove</c> and <c>packs list|validate</c>. Options are <c>--name value</c>; a repeated option collects values.
 /// </summary>
 public sealed record CliCommand(string Group, string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, List<string>> Options)
 {
-    public static readonly string[] Groups = ["platforms", "keys"];
+    public static readonly string[] Groups = ["platforms", "keys", "packs"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -15,7 +15,8 @@ public sealed record CliCommand(string Group, string Verb, IReadOnlyList<string>
     {
         if (args.Length < 2)
         {
-            return (null, $"Say what to do: {args[0]} {(args[0] == "platforms" ? "add|list|remove" : "list|add|use|remove")}.");
+            var verbs = args[0] switch { "platforms" => "add|list|remove", "packs" => "list|validate FOLDER", _ => "list|add|use|remove" };
+            return (null, $"Say what to do: {args[0]} {verbs}.");
         }
         var positional = new List<string>();
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using LtiCurriculum.Web.Install.Platforms;
 namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>Runs one admin command against the configured database and returns the process exit code (0 ok, 1 refused, 2 usage).</summary>
-public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, IHostEnvironment environment, TextWriter output, TextWriter errors)
+public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiCurriculum.Curriculum.Loading.ContentCatalogue catalogue, IHostEnvironment environment, TextWriter output, TextWriter errors)
 {
     private static readonly string[] PlatformFields = ["issuer", "client-id", "authorization-endpoint", "token-endpoint", "jwks-uri", "deployment-id"];
 
@@ -17,6 +17,8 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, IHos
         ("keys", "add") => await AddKeyAsync(command, cancellationToken),
         ("keys", "use") => await UseKeyAsync(command, cancellationToken),
         ("keys", "remove") => await RemoveKeyAsync(command, cancellationToken),
+        ("packs", "list") => PackCommands.List(catalogue, output),
+        ("packs", "validate") => PackCommands.Validate(command.Positional.FirstOrDefault(), output, errors),
         _ => Usage($"Unknown command '{command.Group} {command.Verb}'."),
     };
 

@@ -1,0 +1,36 @@
+namespace LtiCurriculum.Curriculum.Model;
+
+/// <summary>A loaded, fully valid content pack: its metadata and its modules in file-name order.</summary>
+public sealed record ContentPack(
+    string Id,
+    string Title,
+    string Audience,
+    string Version,
+    IReadOnlyList<string> Languages,
+    string Licence,
+    IReadOnlyList<string> Authors,
+    bool IsBuiltIn,
+    IReadOnlyList<LocalizedModule> Modules);
+
+/// <summary>A module in English and in the languages its pack translates it into.</summary>
+public sealed record LocalizedModule(Module English, IReadOnlyDictionary<string, Module> Translations)
+{
+    public string Id => English.Id;
+
+    /// <summary>The module in the best language for a launch locale ("es-MX" → es), else English.</summary>
+    public Module For(string? locale)
+    {
+        var language = LanguageOf(locale);
+        return language is not null && Translations.TryGetValue(language, out var translated) ? translated : English;
+    }
+
+    public static string? LanguageOf(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return null;
+        }
+        var cut = locale.IndexOfAny(['-', '_']);
+        return (cut > 0 ? locale[..cut] : locale).Trim().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,113 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LtiCurriculum.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Learning : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "BoundModuleId",
+                table: "ResourceLinks",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CustomModuleId",
+                table: "ResourceLinks",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Attempts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResourceLinkDbId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserDbId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModuleId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ScoreGiven = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    ScoreMaximum = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    AwaitingInstructor = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attempts_ResourceLinks_ResourceLinkDbId",
+                        column: x => x.ResourceLinkDbId,
+                        principalTable: "ResourceLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attempts_Users_UserDbId",
+                        column: x => x.UserDbId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Answers",
+                columns: table => new
+                {
+                    AttemptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Answers", x => new { x.AttemptId, x.QuestionId });
+                    table.ForeignKey(
+                        name: "FK_Answers_Attempts_AttemptId",
+                        column: x => x.AttemptId,
+                        principalTable: "Attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_ResourceLinkDbId_UserDbId_Number",
+                table: "Attempts",
+                columns: new[] { "ResourceLinkDbId", "UserDbId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_UserDbId",
+                table: "Attempts",
+                column: "UserDbId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Answers");
+
+            migrationBuilder.DropTable(
+                name: "Attempts");
+
+            migrationBuilder.DropColumn(
+                name: "BoundModuleId",
+                table: "ResourceLinks");
+
+            migrationBuilder.DropColumn(
+                name: "CustomModuleId",
+                table: "ResourceLinks");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using LtiCurriculum.Curriculum.Loading;
+
+namespace LtiCurriculum.Web.Install.Cli;
+
+/// <summary>
+/// <c>packs list</c>: what the app serves and what it refused, with every problem.
+/// <c>packs validate FOLDER</c>: checks a pack (or a folder of packs) before it is deployed; needs no database.
+/// </summary>
+public static class PackCommands
+{
+    public static int List(ContentCatalogue catalogue, TextWriter output)
+    {
+        foreach (var pack in catalogue.Packs)
+        {
+            output.WriteLine($"{pack.Id}\t{pack.Title}\tversion {pack.Version}\t{pack.Modules.Count} modules\tlanguages {string.Join(",", pack.Languages)}\t({(pack.IsBuiltIn ? "built-in" : "institution")})");
+            foreach (var module in pack.Modules)
+            {
+                output.WriteLine($"\t{module.Id}\t{module.English.Kind.ToString().ToLowerInvariant()}\t{module.English.Questions.Count} questions\t{module.English.Title}");
+            }
+        }
+        return ReportRefused(catalogue.Refused, output) ? 1 : 0;
+    }
+
+    public static int Validate(string? folder, TextWriter output, TextWriter errors)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            errors.WriteLine("Say which folder to check: packs validate FOLDER (a pack folder with pack.yaml, or a folder of pack folders).");
+            return 2;
+        }
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            errors.WriteLine($"'{folder}' is not a folder.");
+            return 2;
+        }
+        var catalogue = ContentCatalogue.Load([new PackSource(full, IsBuiltIn: false)]);
+        var builtIn = ContentCatalogue.Load([new PackSource(ContentCatalogue.BuiltInFolder, IsBuiltIn: true)]);
+        foreach (var pack in catalogue.Packs)
+        {
+            output.WriteLine($"OK\t{pack.Id}\t{pack.Modules.Count} modules, {pack.Modules.Sum(m => m.English.Questions.Count)} questions");
+            // Served next to the built-in packs, a clashing id would get the pack refused at start.
+            if (builtIn.Packs.Any(b => b.Id == pack.Id) || pack.Modules.Any(m => builtIn.FindModule(m.Id) is not null))
+            {
+                output.WriteLine($"WARNING\t{pack.Id}: its pack id or a module id is also used by a built-in pack; as an institution pack it would be refused.");
+            }
+        }
+        ReportRefused(catalogue.Refused, errors);
+        return catalogue.Refused.Count == 0 && catalogue.Packs.Count > 0 ? 0 : 1;
+    }
+
+    private static bool ReportRefused(IReadOnlyList<PackLoadResult> refused, TextWriter writer)
+    {
+        foreach (var result in refused)
+        {
+            writer.WriteLine($"REFUSED\t{result.Folder}");
+            foreach (var problem in result.Problems)
+            {
+                writer.WriteLine($"\t{problem}");
+            }
+        }
+        return refused.Count > 0;
+    }
+}

@@ -1,0 +1,211 @@
+using LtiCurriculum.Curriculum.Model;
+using LtiCurriculum.Curriculum.Scoring;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Learn;
+
+/// <summary>An attempt and its answers as the pages need them.</summary>
+public sealed record AttemptView(
+    int Id, int Number, string ModuleId, AttemptStatus Status, DateTimeOffset? SubmittedAt,
+    decimal? ScoreGiven, decimal? ScoreMaximum, bool AwaitingInstructor, IReadOnlyDictionary<string, string> Answers)
+{
+    public bool IsOpen => Status == AttemptStatus.InProgress;
+}
+
+public enum SaveOutcome { Saved, AttemptClosed, NotYours }
+
+public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
+
+/// <summary>
+/// Attempts and answers of one learner in one resource link. Every write first claims the attempt row
+/// ("UPDATE … WHERE Status = InProgress"), so a save racing a submit, or two submits racing each other
+/// (double click, two tabs), are ordered by the database: exactly one submission, no answer after it.
+/// </summary>
+public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time)
+{
+    /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 when there is none.</summary>
+    public async Task<AttemptView> CurrentAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
+        (await CurrentWithCountAsync(linkId, userId, moduleId, cancellationToken)).Attempt;
+
+    /// <summary><see cref="CurrentAsync"/>, plus how many attempts at this module the learner has started (one connection).</summary>
+    public async Task<(AttemptView Attempt, int Used)> CurrentWithCountAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            await using var db = contexts.CreateDbContext();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var latest = await LatestAttempt(db, linkId, userId, moduleId);
+            if (latest is not null)
+            {
+                return (await ViewAsync(db, latest, cancellationToken), await CountAttempts(db, linkId, userId, moduleId));
+            }
+            try
+            {
+                return (await StartAsync(db, linkId, userId, moduleId, cancellationToken), 1);
+            }
+            catch (DbUpdateException) when (round < 3)
+            {
+                // Another tab or instance started the same attempt a moment ago; the next round finds it.
+            }
+        }
+    }
+
+    /// <summary>Starts the next attempt if the latest is submitted and attempts remain; returns the current one either way.</summary>
+    public async Task<AttemptView> StartNextAsync(int linkId, int userId, string moduleId, int maxAttempts, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            await using var db = contexts.CreateDbContext();
+            var latest = await LatestAttempt(db, linkId, userId, moduleId);
+            var used = await CountAttempts(db, linkId, userId, moduleId);
+            if (latest is not null && (latest.Status == AttemptStatus.InProgress || used >= maxAttempts))
+            {
+                return await ViewAsync(db, latest, cancellationToken);
+            }
+            try
+            {
+                return await StartAsync(db, linkId, userId, moduleId, cancellationToken);
+            }
+            catch (DbUpdateException) when (round < 3)
+            {
+            }
+        }
+    }
+
+    public async Task<int> CountAsync(int linkId, int userId, string moduleId)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await CountAttempts(db, linkId, userId, moduleId);
+    }
+
+    /// <summary>An attempt by id, only if it belongs to this learner in this link.</summary>
+    public async Task<AttemptView?> FindAsync(int attemptId, int linkId, int userId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId, cancellationToken);
+        return attempt is null ? null : await ViewAsync(db, attempt, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AttemptView>> ListAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var attempts = await db.Attempts.AsNoTracking()
+            .Where(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.ModuleId == moduleId)
+            .OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        return attempts.Select(a => new AttemptView(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, new Dictionary<string, string>())).ToList();
+    }
+
+    /// <summary>
+    /// Saves (or, with a null value, clears) one answer of an open attempt owned by this learner.
+    /// Returns how many questions of the attempt are now answered.
+    /// </summary>
+    public async Task<(SaveOutcome Outcome, int Answered)> SaveAnswerAsync(int attemptId, int linkId, int userId, string questionId, string? value, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await writes.RunAsync(db, async ct =>
+        {
+            var now = time.GetUtcNow();
+            var claimed = await db.Attempts
+                .Where(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.Status == AttemptStatus.InProgress)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAt, now), ct);
+            if (claimed == 0)
+            {
+                var mine = await db.Attempts.AnyAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId, ct);
+                return (mine ? SaveOutcome.AttemptClosed : SaveOutcome.NotYours, 0);
+            }
+            if (value is null)
+            {
+                await db.Answers.Where(a => a.AttemptId == attemptId && a.QuestionId == questionId).ExecuteDeleteAsync(ct);
+            }
+            else
+            {
+                var updated = await db.Answers.Where(a => a.AttemptId == attemptId && a.QuestionId == questionId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Value, value).SetProperty(a => a.UpdatedAt, now), ct);
+                if (updated == 0)
+                {
+                    db.Answers.Add(new AnswerEntity { AttemptId = attemptId, QuestionId = questionId, Value = value, UpdatedAt = now });
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            return (SaveOutcome.Saved, await CountAnswers(db, attemptId));
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes an open attempt and stores its score, computed from the answers as they are at that moment.</summary>
+    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await writes.RunAsync(db, async ct =>
+        {
+            var now = time.GetUtcNow();
+            var claimed = await db.Attempts
+                .Where(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.Status == AttemptStatus.InProgress)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, AttemptStatus.Submitted).SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.UpdatedAt, now), ct);
+            var attempt = await db.Attempts.FirstOrDefaultAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId, ct);
+            if (attempt is null)
+            {
+                return (SubmitOutcome.NotYours, (AttemptView?)null);
+            }
+            var answers = await AnswersOf(db, attemptId, ct);
+            if (claimed == 0)
+            {
+                return (SubmitOutcome.AlreadySubmitted, ToView(attempt, answers));
+            }
+            if (findModule(attempt.ModuleId) is { } module)
+            {
+                var score = ModuleScorer.Score(module, answers);
+                attempt.ScoreGiven = score.Given;
+                attempt.ScoreMaximum = score.Maximum;
+                attempt.AwaitingInstructor = score.AwaitingInstructor;
+                await db.SaveChangesAsync(ct);
+            }
+            return (SubmitOutcome.Submitted, ToView(attempt, answers));
+        }, cancellationToken);
+    }
+
+    private Task<AttemptView> StartAsync(LtiDbContext db, int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
+        writes.RunAsync(db, async ct =>
+        {
+            var now = time.GetUtcNow();
+            var number = await db.Attempts.Where(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId).MaxAsync(a => (int?)a.Number, ct) ?? 0;
+            var attempt = new AttemptEntity { ResourceLinkDbId = linkId, UserDbId = userId, ModuleId = moduleId, Number = number + 1, Status = AttemptStatus.InProgress, StartedAt = now, UpdatedAt = now };
+            db.Attempts.Add(attempt);
+            await db.SaveChangesAsync(ct);
+            return ToView(attempt, new Dictionary<string, string>());
+        }, cancellationToken);
+
+    private static async Task<AttemptView> ViewAsync(LtiDbContext db, AttemptEntity attempt, CancellationToken cancellationToken) =>
+        ToView(attempt, await AnswersOf(db, attempt.Id, cancellationToken));
+
+    private static AttemptView ToView(AttemptEntity a, IReadOnlyDictionary<string, string> answers) =>
+        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers);
+
+    private static async Task<Dictionary<string, string>> AnswersOf(LtiDbContext db, int attemptId, CancellationToken cancellationToken)
+    {
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var answer in AnswersQuery(db, attemptId).WithCancellation(cancellationToken))
+        {
+            answers[answer.QuestionId] = answer.Value;
+        }
+        return answers;
+    }
+
+    private static readonly Func<LtiDbContext, int, IAsyncEnumerable<AnswerEntity>> AnswersQuery =
+        EF.CompileAsyncQuery((LtiDbContext db, int attemptId) => db.Answers.AsNoTracking().Where(a => a.AttemptId == attemptId));
+
+    private static readonly Func<LtiDbContext, int, int, string, Task<AttemptEntity?>> LatestAttempt =
+        EF.CompileAsyncQuery((LtiDbContext db, int linkId, int userId, string moduleId) => db.Attempts.AsNoTracking()
+            .Where(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.ModuleId == moduleId)
+            .OrderByDescending(a => a.Number).FirstOrDefault());
+
+    private static readonly Func<LtiDbContext, int, Task<int>> CountAnswers =
+        EF.CompileAsyncQuery((LtiDbContext db, int attemptId) => db.Answers.Count(a => a.AttemptId == attemptId));
+
+    private static readonly Func<LtiDbContext, int, int, string, Task<int>> CountAttempts =
+        EF.CompileAsyncQuery((LtiDbContext db, int linkId, int userId, string moduleId) =>
+            db.Attempts.Count(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.ModuleId == moduleId));
+}

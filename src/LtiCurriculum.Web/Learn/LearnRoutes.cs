@@ -1,0 +1,258 @@
+using LtiCurriculum.Curriculum.Loading;
+using LtiCurriculum.Curriculum.Scoring;
+using LtiCurriculum.Lti.Launch;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Launch;
+using LtiCurriculum.Web.Learn.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Learn;
+
+/// <summary>
+/// The student's pages. Everything works as plain HTML forms (303 after each POST); learn.js only adds
+/// autosave and in-place feedback on top of the same endpoints.
+/// </summary>
+public static class LearnRoutes
+{
+    public const string ModulePath = "/learn";
+    public const string AnswerPath = "/learn/answer";
+    public const string ReviewPath = "/learn/review";
+    public const string SubmitPath = "/learn/submit";
+    public const string ResultPath = "/learn/result";
+    public const string NewAttemptPath = "/learn/attempts";
+    public const string ChoosePath = "/learn/choose";
+
+    public static IEndpointRouteBuilder MapLearn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ModulePath, ModuleAsync);
+        app.MapPost(AnswerPath, AnswerAsync);
+        app.MapGet(ReviewPath, ReviewAsync);
+        app.MapPost(SubmitPath, SubmitAsync);
+        app.MapGet(ResultPath, ResultAsync);
+        app.MapPost(NewAttemptPath, NewAttemptAsync);
+        app.MapGet(ChoosePath, ChooseAsync);
+        app.MapPost(ChoosePath, BindAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        if (request.Module is null)
+        {
+            return request.Session.IsCourseStaff
+                ? See($"{ChoosePath}?{request.Query}")
+                : new RazorComponentResult<NotSetUpPage>(new { Model = request });
+        }
+        if (request.Session.IsAnonymous)
+        {
+            return ModulePage(request, forms, attempt: null, used: 0);
+        }
+        var (attempt, used) = await attempts.CurrentWithCountAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
+        if (!attempt.IsOpen)
+        {
+            return await ResultPageAsync(request, attempts, forms, attempt, http.RequestAborted);
+        }
+        return ModulePage(request, forms, attempt, used);
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (Refuse(http, request, forms, form) is { } refused) return refused;
+        if (request.Module is null)
+        {
+            return Problem(http, request, "module_not_set", 409, "This activity has no module yet, so there is nothing to answer.");
+        }
+        var question = request.Module.English.FindQuestion(form["question"].ToString());
+        if (question is null)
+        {
+            return Problem(http, request, "question_unknown", 400, $"The module has no question '{Shorten(form["question"].ToString())}'. Reload the page and try again.");
+        }
+        if (!int.TryParse(form["attempt"], out var attemptId))
+        {
+            return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt the answer belongs to. Reload the page and try again.");
+        }
+
+        var answer = AnswerFormat.Normalize(question, form["answer"].ToArray());
+        if (!answer.IsValid)
+        {
+            if (WantsJson(http)) return Results.Problem(statusCode: 422, title: "The answer was not saved", detail: answer.Error, type: "about:blank", extensions: Extensions("answer_invalid", request));
+            var current = await attempts.FindAsync(attemptId, request.LinkId, request.UserId, http.RequestAborted);
+            if (current is null) return Forbidden(http, request);
+            var used = await attempts.CountAsync(request.LinkId, request.UserId, request.Module.Id);
+            // The page comes back with what the learner typed still in the box and the reason next to it.
+            return ModulePage(request, forms, current, used, new QuestionError(question.Id, answer.Error!, form["answer"].ToString()), 422);
+        }
+
+        var (outcome, answered) = await attempts.SaveAnswerAsync(attemptId, request.LinkId, request.UserId, question.Id, answer.Value, http.RequestAborted);
+        switch (outcome)
+        {
+            case SaveOutcome.NotYours:
+                return Forbidden(http, request);
+            case SaveOutcome.AttemptClosed:
+                return Problem(http, request, "attempt_submitted", 409, "This attempt has already been submitted, so its answers cannot change.");
+        }
+
+        if (!WantsJson(http))
+        {
+            return See($"{ModulePath}?{request.Query}#q-{question.Id}");
+        }
+        var content = request.Content!;
+        var localized = content.FindQuestion(question.Id) ?? question;
+        // learn.js autosaves with feedback=0 (no feedback wanted until "Save and check").
+        var showFeedback = content.Feedback == Curriculum.Model.FeedbackMode.Immediate;
+        return Results.Json(new AnswerSaved(
+            Saved: true,
+            Answered: answered,
+            Total: content.Questions.Count,
+            FeedbackHtml: showFeedback && answer.Value is not null && form["feedback"] != "0" ? await LearnFeedbackRenderer.RenderAsync(http, request.Text, localized, answer.Value) : null,
+            Token: request.Token));
+    }
+
+    private static async Task<IResult> ReviewAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        if (request.Module is null || request.Session.IsAnonymous) return See($"{ModulePath}?{request.Query}");
+        var attempt = await attempts.CurrentAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
+        if (!attempt.IsOpen) return See($"{ResultPath}?attempt={attempt.Id}&{request.Query}");
+        return new RazorComponentResult<ReviewPage>(new { Model = request, Attempt = attempt, FormToken = forms.Issue(request.Session) });
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (Refuse(http, request, forms, form) is { } refused) return refused;
+        if (!int.TryParse(form["attempt"], out var attemptId))
+        {
+            return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to submit. Reload the page and try again.");
+        }
+        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English, http.RequestAborted);
+        if (outcome == SubmitOutcome.NotYours) return Forbidden(http, request);
+        // A second submit (double click, another tab) lands on the same result: one submission, not two.
+        return See($"{ResultPath}?attempt={attempt!.Id}&{request.Query}");
+    }
+
+    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        if (!int.TryParse(http.Request.Query["attempt"], out var attemptId))
+        {
+            return Problem(http, request, "attempt_missing", 400, "The address does not name an attempt (?attempt=).");
+        }
+        var attempt = await attempts.FindAsync(attemptId, request.LinkId, request.UserId, http.RequestAborted);
+        if (attempt is null || request.Session.IsAnonymous) return Forbidden(http, request);
+        if (attempt.IsOpen) return See($"{ModulePath}?{request.Query}");
+        return await ResultPageAsync(request, attempts, forms, attempt, http.RequestAborted);
+    }
+
+    private static async Task<IResult> NewAttemptAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (Refuse(http, request, forms, form) is { } refused) return refused;
+        if (request.Module is null) return See($"{ModulePath}?{request.Query}");
+        var used = await attempts.CountAsync(request.LinkId, request.UserId, request.Module.Id);
+        if (used >= request.Module.English.DefaultAttempts)
+        {
+            return Problem(http, request, "attempts_used", 409, $"All {request.Module.English.DefaultAttempts} attempts at this module are used.");
+        }
+        await attempts.StartNextAsync(request.LinkId, request.UserId, request.Module.Id, request.Module.English.DefaultAttempts, http.RequestAborted);
+        return See($"{ModulePath}?{request.Query}");
+    }
+
+    private static async Task<IResult> ChooseAsync(HttpContext http, LearnerRequests requests, FormTokens forms, ContentCatalogue catalogue)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        if (!request.Session.IsCourseStaff) return Forbidden(http, request);
+        return new RazorComponentResult<ChooserPage>(new { Model = request, Catalogue = catalogue, FormToken = forms.Issue(request.Session) });
+    }
+
+    private static async Task<IResult> BindAsync(HttpContext http, LearnerRequests requests, FormTokens forms, ContentCatalogue catalogue, IDbContextFactory<LtiDbContext> contexts)
+    {
+        var (request, refusal) = await requests.ResolveAsync(http);
+        if (request is null) return refusal!;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (Refuse(http, request, forms, form, allowStaffOnly: true) is { } refused) return refused;
+        var moduleId = form["module"].ToString();
+        if (catalogue.FindModule(moduleId) is null)
+        {
+            return Problem(http, request, "module_unknown", 400, string.IsNullOrEmpty(moduleId) ? "Choose a module first." : $"There is no module '{Shorten(moduleId)}' in the catalogue.");
+        }
+        if (request.Link.CustomModuleId is not null)
+        {
+            return Problem(http, request, "module_set_by_lms", 409, $"This link's settings in the LMS name the module (custom parameter module={request.Link.CustomModuleId}); change it there.");
+        }
+        await using var db = contexts.CreateDbContext();
+        await db.ResourceLinks.Where(r => r.Id == request.LinkId).ExecuteUpdateAsync(set => set.SetProperty(r => r.BoundModuleId, moduleId), http.RequestAborted);
+        requests.Forget(request.LinkId);
+        return See($"{ModulePath}?{request.Query}");
+    }
+
+    private static RazorComponentResult<ModulePage> ModulePage(LearnerRequest request, FormTokens forms, AttemptView? attempt, int used, QuestionError? error = null, int status = 200) =>
+        new(new { Model = request, Attempt = attempt, AttemptsUsed = used, FormToken = forms.Issue(request.Session), Error = error }) { StatusCode = status };
+
+    private static async Task<IResult> ResultPageAsync(LearnerRequest request, AttemptStore attempts, FormTokens forms, AttemptView attempt, CancellationToken cancellationToken)
+    {
+        var history = await attempts.ListAsync(request.LinkId, request.UserId, attempt.ModuleId, cancellationToken);
+        return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session) });
+    }
+
+    /// <summary>State-changing requests need the form token of this launch, a signed-in user, and (for the chooser) a staff role.</summary>
+    private static IResult? Refuse(HttpContext http, LearnerRequest request, FormTokens forms, IFormCollection form, bool allowStaffOnly = false)
+    {
+        if (!forms.IsValid(request.Session, form[FormTokens.FieldName]))
+        {
+            return Problem(http, request, "form_token_invalid", 403, "The form's security token is missing or belongs to another launch. Reload the page and try again.");
+        }
+        if (request.Session.IsAnonymous)
+        {
+            return Problem(http, request, "anonymous_read_only", 403, "This activity was opened without signing in, so nothing can be saved.");
+        }
+        if (allowStaffOnly && !request.Session.IsCourseStaff)
+        {
+            return Forbidden(http, request);
+        }
+        return null;
+    }
+
+    private static IResult Forbidden(HttpContext http, LearnerRequest request) =>
+        Problem(http, request, "not_yours", 403, "This belongs to another person or another activity link; you can only see and change your own work in the activity you opened.");
+
+    private static IResult Problem(HttpContext http, LearnerRequest request, string code, int status, string description)
+    {
+        if (WantsJson(http))
+        {
+            return Results.Problem(statusCode: status, title: description, type: "about:blank", extensions: Extensions(code, request));
+        }
+        return ErrorPages.For(http, new LaunchFailure(code, status, description), heading: "That did not work", backUrl: $"{ModulePath}?{request.Query}");
+    }
+
+    private static Dictionary<string, object?> Extensions(string code, LearnerRequest request) => new()
+    {
+        ["code"] = code,
+        ["token"] = request.Token,
+    };
+
+    private static bool WantsJson(HttpContext http) =>
+        http.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+
+    private static SeeOtherResult See(string url) => new(url);
+
+    private static string Shorten(string value) => value.Length > 64 ? value[..64] + "…" : value;
+
+    private sealed record AnswerSaved(bool Saved, int Answered, int Total, string? FeedbackHtml, string Token);
+}
+
+/// <summary>An answer that could not be saved, shown next to its question with the learner's text kept.</summary>
+public sealed record QuestionError(string QuestionId, string Message, string SubmittedText);

@@ -1,0 +1,46 @@
+using LtiCurriculum.Curriculum.Loading;
+using LtiCurriculum.Web.Hosting;
+
+namespace LtiCurriculum.Web.Learn;
+
+public static class LearnServiceCollectionExtensions
+{
+    /// <summary>Setting: a folder of the institution's own packs, loaded after the built-in ones.</summary>
+    public const string PackFolderSetting = "Curriculum:PackFolder";
+
+    /// <summary>The content catalogue (built-in packs plus <c>Curriculum:PackFolder</c>) and the learner pages' services.</summary>
+    public static IServiceCollection AddLearn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(sp => LoadCatalogue(configuration, environment, sp.GetRequiredService<ILoggerFactory>().CreateLogger("LtiCurriculum.Curriculum")));
+        services.AddSingleton<AttemptStore>();
+        services.AddSingleton<FormTokens>();
+        services.AddSingleton<LearnerRequests>();
+        return services;
+    }
+
+    public static IReadOnlyList<PackSource> PackSources(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var sources = new List<PackSource> { new(ContentCatalogue.BuiltInFolder, IsBuiltIn: true) };
+        if (configuration[PackFolderSetting] is { Length: > 0 } folder)
+        {
+            var full = Path.GetFullPath(folder, environment.ContentRootPath);
+            if (!Directory.Exists(full))
+            {
+                throw new ConfigurationException($"{PackFolderSetting} is '{folder}', which is not a folder (looked for {full}). Create it, or remove the setting to serve the built-in packs only.");
+            }
+            sources.Add(new PackSource(full, IsBuiltIn: false));
+        }
+        return sources;
+    }
+
+    private static ContentCatalogue LoadCatalogue(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    {
+        var catalogue = ContentCatalogue.Load(PackSources(configuration, environment));
+        logger.LogInformation("Content catalogue: {Packs} packs, {Modules} modules.", catalogue.Packs.Count, catalogue.Packs.Sum(p => p.Modules.Count));
+        foreach (var refused in catalogue.Refused)
+        {
+            logger.LogWarning("Content pack in {Folder} was refused and serves nothing: {Problems}", refused.Folder, string.Join(Environment.NewLine, refused.Problems));
+        }
+        return catalogue;
+    }
+}

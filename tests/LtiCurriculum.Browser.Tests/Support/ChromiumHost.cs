@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(LtiCurriculum.Browser.Tests.Support.ChromiumHost))]
+
+namespace LtiCurriculum.Browser.Tests.Support;
+
+/// <summary>
+/// The one headless Chromium of the test run (starting it is the slowest step, and the suite must stay fast on two
+/// cores). Tests never share more than the browser process: each opens its own context (cookies, storage).
+/// </summary>
+public sealed class ChromiumHost : IAsyncLifetime
+{
+    /// <summary>Debian's chromium; Playwright's own browser download (<c>playwright install</c>) is not available here.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    /// <summary>Overrides <see cref="DefaultChromium"/> (e.g. on a developer machine with Chrome elsewhere).</summary>
+    public const string ChromiumVariable = "BROWSER_TESTS_CHROMIUM";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            // Fail, never skip: a browser suite that silently does nothing looks green in CI.
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {chromium}, which does not exist. Install it with `apt-get install -y chromium` " +
+                $"(or set {ChromiumVariable} to a Chromium/Chrome executable). `playwright install` cannot download browsers here.");
+        }
+
+        // Two busy cores (chromium, the tool and axe side by side): give assertions room before they call a page broken.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
