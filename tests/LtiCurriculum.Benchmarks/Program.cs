@@ -34,7 +34,7 @@ static int Usage()
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- bench [filter] [BenchmarkDotNet options]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 20] [--users 200]
                 [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
-          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- learn [same options as load]
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- learn [--mix both|page|save] [same options as load]
         """);
     return 2;
 }

@@ -113,4 +113,21 @@ public sealed class LearnerFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync(page.Url.Replace("/learn/result", "/learn", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Result of attempt 1");
     }
+
+    [Fact]
+    public async Task Text_typed_just_before_leaving_the_page_is_still_saved()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.LaunchAsync(fixture.Tool, "med-501", "link-cc-2", Demo.Learner);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Governance, stakeholders and communication");
+
+        // Leave at once, well inside the autosave pause: the page sends the pending text as it goes.
+        await page.Locator("#q-co-gov-q4-text").FillAsync(Reflection);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Review and submit" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Review before you submit");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the module" }).ClickAsync();
+        await Expect(page.Locator("#q-co-gov-q4-text")).ToHaveValueAsync(Reflection);
+    }
 }

@@ -33,6 +33,7 @@ public static class DatabaseServiceCollectionExtensions
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqliteLtiDbContext>>();
                 services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore>(_ => new Stores.SqliteLoginStateStore(sqlite.ConnectionString));
+                services.AddSingleton(new SqliteConnectionString(sqlite.ConnectionString));
                 break;
             case "sqlserver":
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -81,3 +82,6 @@ internal sealed class LtiDbContextFactory<TContext>(IDbContextFactory<TContext> 
 {
     public LtiDbContext CreateDbContext() => inner.CreateDbContext();
 }
+
+/// <summary>Registered only on SQLite: hot paths that bypass EF open their own connections with it.</summary>
+public sealed record SqliteConnectionString(string Value);

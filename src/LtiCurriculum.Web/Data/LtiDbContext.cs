@@ -118,7 +118,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks on every provider for one behaviour.
         foreach (var entity in model.Model.GetEntityTypes())
         {
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset)))
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             {
                 property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
             }

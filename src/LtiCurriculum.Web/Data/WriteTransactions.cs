@@ -14,6 +14,30 @@ public sealed class WriteTransactions(DatabaseOptions options)
 {
     private readonly SemaphoreSlim? _sqliteWriter = options.IsSqlite ? new SemaphoreSlim(1, 1) : null;
 
+    /// <summary>
+    /// On SQLite, waits for this instance's turn to write and returns what ends it; on other providers there is
+    /// no turn to wait for. For writers that manage their own SQLite transaction.
+    /// </summary>
+    public async ValueTask<IDisposable?> EnterSqliteWriterAsync(CancellationToken cancellationToken)
+    {
+        if (_sqliteWriter is null)
+        {
+            return null;
+        }
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        return new Turn(_sqliteWriter);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0) gate.Release();
+        }
+    }
+
     public async Task<T> RunAsync<T>(LtiDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         if (_sqliteWriter is not null)

@@ -15,7 +15,7 @@ public sealed record RecordedLaunch(int? UserDbId, int? ContextDbId, int? Resour
 /// A launch identical to one this instance recorded less than <see cref="TouchInterval"/> ago costs no
 /// database work at all: the ids are remembered (bounded cache) with the exact values written.
 /// </summary>
-public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests) : IDisposable
+public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests, WriteTransactions writes) : IDisposable
 {
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
@@ -112,7 +112,11 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
 
         if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // In this instance's writer queue on SQLite, rather than in SQLite's sleeping busy handler.
+            using (await writes.EnterSqliteWriterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
             if (link is not null)
             {
                 // The link's custom module may have changed; learner pages re-read it.

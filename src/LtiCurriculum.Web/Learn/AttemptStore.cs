@@ -23,8 +23,12 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// ("UPDATE … WHERE Status = InProgress"), so a save racing a submit, or two submits racing each other
 /// (double click, two tabs), are ordered by the database: exactly one submission, no answer after it.
 /// </summary>
-public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time)
+public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, SqliteConnectionString? sqlite = null) : IDisposable
 {
+    private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
+
+    public void Dispose() => _fast?.Dispose();
+
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
         (await CurrentWithCountAsync(linkId, userId, moduleId, cancellationToken)).Attempt;
@@ -32,6 +36,15 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     /// <summary><see cref="CurrentAsync"/>, plus how many attempts at this module the learner has started (one connection).</summary>
     public async Task<(AttemptView Attempt, int Used)> CurrentWithCountAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
     {
+        if (_fast is not null)
+        {
+            if (_fast.ReadCurrent(linkId, userId, moduleId) is { } known)
+            {
+                return known;
+            }
+            using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
+            return _fast.StartFirst(linkId, userId, moduleId, time.GetUtcNow());
+        }
         for (var round = 1; ; round++)
         {
             await using var db = contexts.CreateDbContext();
@@ -103,6 +116,11 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     /// </summary>
     public async Task<(SaveOutcome Outcome, int Answered)> SaveAnswerAsync(int attemptId, int linkId, int userId, string questionId, string? value, CancellationToken cancellationToken)
     {
+        if (_fast is not null)
+        {
+            using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
+            return _fast.SaveAnswer(attemptId, linkId, userId, questionId, value, time.GetUtcNow());
+        }
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
         return await writes.RunAsync(db, async ct =>

@@ -10,13 +10,27 @@ namespace LtiCurriculum.Web.Learn;
 /// carries a token bound to its launch (platform, deployment, link, user). A POST is accepted only with
 /// both the session token and a form token for the same launch, neither of which another site can read.
 /// </summary>
-public sealed class FormTokens(IDataProtectionProvider dataProtection)
+public sealed class FormTokens(IDataProtectionProvider dataProtection) : IDisposable
 {
     public const string FieldName = "form_token";
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.Learn.FormToken.v1");
+    // A launch's form token never changes meaning, so each page need not encrypt a new one.
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _issued = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 50_000 });
 
-    public string Issue(LaunchSession session) =>
-        Convert.ToBase64String(_protector.Protect(Encoding.UTF8.GetBytes(Binding(session))));
+    public string Issue(LaunchSession session)
+    {
+        var binding = Binding(session);
+        if (_issued.TryGetValue(binding, out string? known))
+        {
+            return known!;
+        }
+        var token = Convert.ToBase64String(_protector.Protect(Encoding.UTF8.GetBytes(binding)));
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(_issued, binding, token,
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return token;
+    }
+
+    public void Dispose() => _issued.Dispose();
 
     public bool IsValid(LaunchSession session, string? token)
     {

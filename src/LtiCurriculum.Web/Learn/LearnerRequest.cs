@@ -56,7 +56,8 @@ public sealed class LearnerRequests(LaunchSessionTokens tokens, IDbContextFactor
 
     public async Task<(LearnerRequest? Request, IResult? Refusal)> ResolveAsync(HttpContext http)
     {
-        var session = tokens.Read(await SessionCarrier.FindTokenAsync(http.Request));
+        var presented = await SessionCarrier.FindTokenAsync(http.Request);
+        var session = tokens.Read(presented);
         if (session is null || session.IsDeepLinking || session.ResourceLinkDbId is not { } linkId)
         {
             return (null, ErrorPages.For(http, new LaunchFailure("session_missing", 401, "This page needs an active launch. Open the activity again from your course."), heading: "Please open this activity from your course"));
@@ -67,9 +68,12 @@ public sealed class LearnerRequests(LaunchSessionTokens tokens, IDbContextFactor
             return (null, ErrorPages.For(http, new LaunchFailure("link_missing", 404, "The activity link of this launch no longer exists in this tool. Open the activity again from your course."), session.ReturnUrl));
         }
 
-        var issued = tokens.Issue(session);
-        SessionCarrier.SetCookie(http.Response, issued.Token, issued.ExpiresAt);
-        http.Response.Headers[SessionCarrier.HeaderName] = issued.Token;
+        var (token, renewed) = tokens.Renew(session, presented!);
+        if (renewed is not null)
+        {
+            SessionCarrier.SetCookie(http.Response, renewed.Token, renewed.ExpiresAt);
+        }
+        http.Response.Headers[SessionCarrier.HeaderName] = token;
         http.Response.Headers.CacheControl = "no-store";
 
         var module = catalogue.FindModule(link.ModuleId);
@@ -79,7 +83,7 @@ public sealed class LearnerRequests(LaunchSessionTokens tokens, IDbContextFactor
             return (null, ErrorPages.For(http, new LaunchFailure("module_unknown", 404,
                 $"{source}'{named}' names no module in this tool's catalogue. An instructor or LMS administrator can fix the link's settings."), session.ReturnUrl, "This activity points to a module that does not exist"));
         }
-        return (new LearnerRequest(session, issued.Token, LearnText.For(session.Locale), link, module), null);
+        return (new LearnerRequest(session, token, LearnText.For(session.Locale), link, module), null);
     }
 
     private static readonly Func<LtiDbContext, int, Task<LinkFacts?>> FindLink =

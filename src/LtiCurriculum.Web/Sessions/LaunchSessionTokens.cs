@@ -23,6 +23,24 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
         return new IssuedSession(Write(session with { ExpiresAt = expiresAt }), expiresAt);
     }
 
+    /// <summary>Renewal granularity: a token issued less than this long ago is kept as it is (a page view costs no new token).</summary>
+    public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The token to carry on: a fresh one when <paramref name="current"/> is older than <see cref="RenewAfter"/>
+    /// (null <c>Renewed</c> means the current token stays, so the cookie need not be set again).
+    /// </summary>
+    public (string Token, IssuedSession? Renewed) Renew(LaunchSession session, string current)
+    {
+        var issuedAt = session.ExpiresAt - options.CurrentValue.Lifetime;
+        if (time.GetUtcNow() - issuedAt < RenewAfter)
+        {
+            return (current, null);
+        }
+        var issued = Issue(session);
+        return (issued.Token, issued);
+    }
+
     public LaunchSession? Read(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)

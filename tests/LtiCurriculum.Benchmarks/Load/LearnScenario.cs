@@ -70,7 +70,7 @@ internal static partial class LearnScenario
         }
     }
 
-    public static async Task<Result> RunAsync(HttpClient http, Uri toolBase, IReadOnlyList<LearnSession> sessions, int concurrency, TimeSpan duration, long maxOperations, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(HttpClient http, Uri toolBase, IReadOnlyList<LearnSession> sessions, int concurrency, TimeSpan duration, long maxOperations, string mix, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -86,7 +86,7 @@ internal static partial class LearnScenario
                 var session = sessions[random.Next(sessions.Count)];
                 try
                 {
-                    if (Environment.GetEnvironmentVariable("LEARN_MIX") is { } mix ? mix == "page" : operation++ % 2 == 0)
+                    if (mix == "page" || mix == "both" && operation++ % 2 == 0)
                     {
                         await PageAsync(http, session, result, cancellationToken);
                     }
@@ -158,7 +158,7 @@ internal static partial class LearnScenario
         output.WriteLine($"Module page (GET /learn):      n={page.Count} p50 {page.P50:F1} ms  p90 {page.P90:F1} ms  p99 {page.P99:F1} ms  max {page.Max:F1} ms");
         output.WriteLine($"Answer save (POST, JSON):      n={save.Count} p50 {save.P50:F1} ms  p90 {save.P90:F1} ms  p99 {save.P99:F1} ms  max {save.Max:F1} ms");
         output.WriteLine($"Tool CPU: {cpuMs / Math.Max(1, run.Operations):F2} ms per operation; peak RSS {after.PeakRssKb / 1024} MB");
-        var passed = run.ErrorCount == 0 && page.P99 <= TargetP99Ms && save.P99 <= TargetP99Ms && page.Count > 0 && save.Count > 0;
+        var passed = run.ErrorCount == 0 && run.Operations > 0 && page.P99 <= TargetP99Ms && save.P99 <= TargetP99Ms;
         output.WriteLine($"{(passed ? "PASS" : "FAIL")}: concurrency {concurrency}, zero errors, p99 ≤ {TargetP99Ms} ms for the page and for the save.");
         return passed;
     }

@@ -204,12 +204,12 @@ internal static class LoadCommand
         if (options.Warmup > TimeSpan.Zero)
         {
             Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:F0} s at concurrency {options.Concurrency} (not measured)…");
-            var warm = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Warmup, options.MaxFlows, cancellationToken);
+            var warm = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Warmup, options.MaxFlows, options.Mix, cancellationToken);
             Console.WriteLine($"  {warm.Operations} operations, {warm.ErrorCount} errors");
         }
         Console.WriteLine($"Measuring: {options.Duration.TotalSeconds:F0} s at concurrency {options.Concurrency}…");
         var before = ProcessMeter.Read(pid);
-        var run = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Duration, options.MaxFlows, cancellationToken);
+        var run = await LearnScenario.RunAsync(http, toolUrl, sessions, options.Concurrency, options.Duration, options.MaxFlows, options.Mix, cancellationToken);
         var after = ProcessMeter.Read(pid);
         var passed = LearnScenario.Print(run, options.Concurrency, before, after, Console.Out);
         if (!passed && tool is not null && tool.RecentOutput.Length > 0)

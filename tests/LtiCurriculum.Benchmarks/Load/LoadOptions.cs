@@ -14,6 +14,9 @@ internal sealed record LoadOptions
     public int? ToolPid { get; init; }
     public int PlatformPort { get; init; }
 
+    /// <summary>learn only: <c>both</c> (half page loads, half answer saves), <c>page</c> or <c>save</c>.</summary>
+    public string Mix { get; init; } = "both";
+
     /// <summary>Extra environment for the started tool (experiments such as <c>DOTNET_gcServer=0</c>).</summary>
     public IReadOnlyDictionary<string, string> ToolEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -45,6 +48,7 @@ internal sealed record LoadOptions
                 case "--tool-env" when value.IndexOf('=') > 0:
                     options = options with { ToolEnvironment = new Dictionary<string, string>(options.ToolEnvironment) { [value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..] } };
                     break;
+                case "--mix" when value is "both" or "page" or "save": options = options with { Mix = value }; break;
                 case "--tool-url":
                     return (null, "--tool-url must be an absolute http URL on a loopback address (127.0.0.1 or localhost).");
                 default:

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LtiCurriculum.Web.Data.Migrations.Sqlite
+namespace LtiCurriculum.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Learning : Migration
@@ -14,14 +13,14 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "BoundModuleId",
                 table: "ResourceLinks",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CustomModuleId",
                 table: "ResourceLinks",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -29,19 +28,19 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                 name: "Attempts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResourceLinkDbId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserDbId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ModuleId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ScoreGiven = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    ScoreMaximum = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    AwaitingInstructor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ResourceLinkDbId = table.Column<int>(type: "int", nullable: false),
+                    UserDbId = table.Column<int>(type: "int", nullable: false),
+                    ModuleId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ScoreGiven = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    ScoreMaximum = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    AwaitingInstructor = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,10 +63,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                 name: "Answers",
                 columns: table => new
                 {
-                    AttemptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AttemptId = table.Column<int>(type: "int", nullable: false),
+                    QuestionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
