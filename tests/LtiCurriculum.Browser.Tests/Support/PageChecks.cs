@@ -78,12 +78,12 @@ internal static class PageChecks
         return await page.EvaluateAsync<string?>(Script);
     }
 
-    /// <summary>A full-page PNG under <see cref="ScreenshotFolder"/>; returns its path.</summary>
+    /// <summary>A full-page PNG under <see cref="ScreenshotFolder"/>; returns its path. A tall page on a busy 2-core machine can take over 15 s.</summary>
     public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 60_000 });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;
     }
