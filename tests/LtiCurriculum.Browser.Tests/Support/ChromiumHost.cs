@@ -33,7 +33,7 @@ public sealed class ChromiumHost : IAsyncLifetime
         }
 
         // Two busy cores (chromium, the tool and axe side by side): give assertions room before they call a page broken.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
