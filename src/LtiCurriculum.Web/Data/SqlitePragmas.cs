@@ -13,7 +13,8 @@ namespace LtiCurriculum.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    /// <summary>Also run by the stores that open their own SQLite connections.</summary>
+    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

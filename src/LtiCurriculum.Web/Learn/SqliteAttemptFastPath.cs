@@ -57,68 +57,62 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
     /// </summary>
     public (AttemptView Attempt, int Used) StartFirst(int linkId, int userId, string moduleId, DateTimeOffset now)
     {
-        Use(lease =>
+        Use(lease => InTransaction(lease, () =>
         {
-            Run(lease.Begin);
-            try
-            {
-                var start = lease.Start;
-                start.Parameters[0].Value = linkId;
-                start.Parameters[1].Value = userId;
-                start.Parameters[2].Value = moduleId;
-                start.Parameters[3].Value = ToStored(now);
-                start.ExecuteNonQuery();
-                Run(lease.Commit);
-                return 0;
-            }
-            catch
-            {
-                try { Run(lease.Rollback); } catch (SqliteException) { }
-                throw;
-            }
-        });
+            var start = lease.Start;
+            start.Parameters[0].Value = linkId;
+            start.Parameters[1].Value = userId;
+            start.Parameters[2].Value = moduleId;
+            start.Parameters[3].Value = ToStored(now);
+            return start.ExecuteNonQuery();
+        }));
         return ReadCurrent(linkId, userId, moduleId) ?? throw new InvalidOperationException("The attempt just started cannot be read back.");
     }
 
     /// <summary>Saves or clears one answer if the attempt is open and this learner's, and counts the answers.</summary>
-    public (SaveOutcome Outcome, int Answered) SaveAnswer(int attemptId, int linkId, int userId, string questionId, string? value, DateTimeOffset now) => Use(lease =>
+    public (SaveOutcome Outcome, int Answered) SaveAnswer(int attemptId, int linkId, int userId, string questionId, string? value, DateTimeOffset now) => Use(lease => InTransaction(lease, () =>
+    {
+        var claim = lease.Claim;
+        claim.Parameters[0].Value = ToStored(now);
+        claim.Parameters[1].Value = attemptId;
+        claim.Parameters[2].Value = linkId;
+        claim.Parameters[3].Value = userId;
+        if (claim.ExecuteNonQuery() == 0)
+        {
+            lease.Mine.Parameters[0].Value = attemptId;
+            lease.Mine.Parameters[1].Value = linkId;
+            lease.Mine.Parameters[2].Value = userId;
+            var mine = Convert.ToInt64(lease.Mine.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+            return (mine ? SaveOutcome.AttemptClosed : SaveOutcome.NotYours, 0);
+        }
+        if (value is null)
+        {
+            lease.Delete.Parameters[0].Value = attemptId;
+            lease.Delete.Parameters[1].Value = questionId;
+            lease.Delete.ExecuteNonQuery();
+        }
+        else
+        {
+            var upsert = lease.Upsert;
+            upsert.Parameters[0].Value = attemptId;
+            upsert.Parameters[1].Value = questionId;
+            upsert.Parameters[2].Value = value;
+            upsert.Parameters[3].Value = ToStored(now);
+            upsert.ExecuteNonQuery();
+        }
+        lease.CountAnswers.Parameters[0].Value = attemptId;
+        return (SaveOutcome.Saved, Convert.ToInt32(lease.CountAnswers.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }));
+
+    /// <summary>BEGIN IMMEDIATE, the work, COMMIT; ROLLBACK if the work throws. (A claim that matched nothing wrote nothing, so committing it is harmless.)</summary>
+    private static T InTransaction<T>(Lease lease, Func<T> work)
     {
         Run(lease.Begin);
         try
         {
-            var claim = lease.Claim;
-            claim.Parameters[0].Value = ToStored(now);
-            claim.Parameters[1].Value = attemptId;
-            claim.Parameters[2].Value = linkId;
-            claim.Parameters[3].Value = userId;
-            if (claim.ExecuteNonQuery() == 0)
-            {
-                lease.Mine.Parameters[0].Value = attemptId;
-                lease.Mine.Parameters[1].Value = linkId;
-                lease.Mine.Parameters[2].Value = userId;
-                var mine = Convert.ToInt64(lease.Mine.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-                Run(lease.Rollback);
-                return (mine ? SaveOutcome.AttemptClosed : SaveOutcome.NotYours, 0);
-            }
-            if (value is null)
-            {
-                lease.Delete.Parameters[0].Value = attemptId;
-                lease.Delete.Parameters[1].Value = questionId;
-                lease.Delete.ExecuteNonQuery();
-            }
-            else
-            {
-                var upsert = lease.Upsert;
-                upsert.Parameters[0].Value = attemptId;
-                upsert.Parameters[1].Value = questionId;
-                upsert.Parameters[2].Value = value;
-                upsert.Parameters[3].Value = ToStored(now);
-                upsert.ExecuteNonQuery();
-            }
-            lease.CountAnswers.Parameters[0].Value = attemptId;
-            var answered = Convert.ToInt32(lease.CountAnswers.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var result = work();
             Run(lease.Commit);
-            return (SaveOutcome.Saved, answered);
+            return result;
         }
         catch
         {
@@ -132,7 +126,7 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             }
             throw;
         }
-    });
+    }
 
     public void Dispose()
     {
@@ -182,7 +176,7 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             Connection.Open();
             using (var pragmas = Connection.CreateCommand())
             {
-                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+                pragmas.CommandText = LtiCurriculum.Web.Data.SqlitePragmas.Pragmas;
                 pragmas.ExecuteNonQuery();
             }
             Latest = Prepare("""

@@ -103,7 +103,7 @@ internal sealed class SqliteLoginStateStore(string connectionString) : ILoginSta
             _connection.Open();
             using (var pragmas = _connection.CreateCommand())
             {
-                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+                pragmas.CommandText = LtiCurriculum.Web.Data.SqlitePragmas.Pragmas;
                 pragmas.ExecuteNonQuery();
             }
             Insert = _connection.CreateCommand();
