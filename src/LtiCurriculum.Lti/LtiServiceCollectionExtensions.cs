@@ -1,9 +1,12 @@
+using System.Text;
+using LtiCurriculum.Lti.Ags;
 using LtiCurriculum.Lti.Keys;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Lti.Oidc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace LtiCurriculum.Lti;
 
@@ -30,6 +33,25 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<PlatformKeySetCache>();
         services.AddSingleton<OidcLoginService>();
         services.AddSingleton<LaunchValidator>();
+        services.AddHttpClient(PlatformAccessTokens.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(15);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("LtiCurriculum/1.0");
+            })
+            // No redirects: the bearer token goes only where the platform's URL says. UTF-8 headers: Moodle's Link
+            // header carries typographic quotes.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ResponseHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            });
+        // A factory, so that IToolKeyStore is only needed once AGS is used (not at ValidateOnBuild).
+        services.AddSingleton(sp => new PlatformAccessTokens(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<Storage.IToolKeyStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PlatformAccessTokens>>()));
+        services.AddSingleton<AgsClient>();
         return services;
     }
 }

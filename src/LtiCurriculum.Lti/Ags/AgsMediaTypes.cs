@@ -1,0 +1,13 @@
+namespace LtiCurriculum.Lti.Ags;
+
+/// <summary>
+/// AGS media types. Moodle compares Accept and Content-Type with these strings exactly, so requests carry them
+/// alone: no charset parameter, no second Accept value.
+/// </summary>
+public static class AgsMediaTypes
+{
+    public const string LineItem = "application/vnd.ims.lis.v2.lineitem+json";
+    public const string LineItemContainer = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+    public const string Score = "application/vnd.ims.lis.v1.score+json";
+    public const string ResultContainer = "application/vnd.ims.lis.v2.resultcontainer+json";
+}
