@@ -30,6 +30,10 @@ public static class DevPlatformEndpoints
         platform.MapGet("/jwks", JwksEndpoint.Handle);
         platform.MapGet("/return", ReturnEndpoint.Handle);
         platform.MapPost("/deep-link-return", DeepLinkReturnEndpoint.HandleAsync);
+        platform.MapGet("/gradebook", GradebookEndpoint.Handle);
+        platform.MapGet("/gradebook.json", GradebookJsonEndpoint.Handle);
+        AgsEndpoints.Map(platform);
+        ControlEndpoints.Map(platform);
         return endpoints;
     }
 }

@@ -21,4 +21,16 @@ internal static partial class DevPlatformLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "No IDevPlatformRegistrar is registered; the tool must already know this platform")]
     public static partial void RegistrarMissing(this ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Dev platform issued an access token with {ScopeCount} scopes")]
+    public static partial void TokenIssued(this ILogger logger, int scopeCount);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Dev platform refused a token request with OAuth error {Error}: {Reason}")]
+    public static partial void TokenRefused(this ILogger logger, string error, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Dev platform answered a score post on line item {LineItemId} with {StatusCode} ({Style} style)")]
+    public static partial void ScoreAnswered(this ILogger logger, long lineItemId, int statusCode, string style);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Dev platform fault rule {RuleId} hit a {Target} request ({Kind})")]
+    public static partial void FaultFired(this ILogger logger, int ruleId, string target, string kind);
 }

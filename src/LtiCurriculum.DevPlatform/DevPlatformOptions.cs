@@ -13,7 +13,7 @@ public sealed class DevPlatformOptions
 
     public string DeploymentId { get; set; } = "dev-deployment-1";
 
-    /// <summary>Path of the tool's OIDC login initiation endpoint, on the same origin as the platform.</summary>
+    /// <summary>Path of the tool's OIDC login initiation endpoint, on the tool's origin.</summary>
     public string ToolLoginPath { get; set; } = "/lti/login";
 
     /// <summary>Path of the tool's launch endpoint: the only redirect_uri accepted, and the default target_link_uri.</summary>
@@ -21,4 +21,19 @@ public sealed class DevPlatformOptions
 
     /// <summary><c>post</c> (Moodle: auto-submitted form) or <c>get</c> (Canvas: redirect with Canvas' extra parameters).</summary>
     public string LoginStyle { get; set; } = LoginStyles.Post;
+
+    /// <summary>How the gradebook behaves at start: <c>standard</c>, <c>canvas</c> or <c>moodle</c>; switchable at run time.</summary>
+    public string GradebookStyle { get; set; } = GradebookStyles.Standard;
+
+    /// <summary>
+    /// Absolute http(s) origin of the tool when it runs elsewhere (tests host the platform alone); null means the
+    /// tool is on the origin of the request.
+    /// </summary>
+    public string? ToolOrigin { get; set; }
+
+    /// <summary>Path of the tool's public key set on the tool's origin; client assertions are checked against it.</summary>
+    public string ToolJwksPath { get; set; } = "/.well-known/jwks.json";
+
+    /// <summary>How long an access token from the token endpoint is good for.</summary>
+    public int AccessTokenLifetimeSeconds { get; set; } = 3600;
 }

@@ -17,6 +17,22 @@ internal sealed class DevPlatformOptionsValidator : IValidateOptions<DevPlatform
             failures.Add($"{Key(nameof(DevPlatformOptions.LoginStyle))} is \"{options.LoginStyle}\"; set it to \"{LoginStyles.Post}\" (Moodle-style form) or \"{LoginStyles.Get}\" (Canvas-style redirect).");
         }
 
+        if (GradebookStyles.Normalize(options.GradebookStyle) is null)
+        {
+            failures.Add($"{Key(nameof(DevPlatformOptions.GradebookStyle))} is \"{options.GradebookStyle}\"; set it to \"{GradebookStyles.Standard}\", \"{GradebookStyles.Canvas}\" or \"{GradebookStyles.Moodle}\".");
+        }
+
+        if (!string.IsNullOrEmpty(options.ToolOrigin) && !IsOrigin(options.ToolOrigin))
+        {
+            failures.Add($"{Key(nameof(DevPlatformOptions.ToolOrigin))} is \"{options.ToolOrigin}\"; set it to the tool's absolute http or https origin without a path, for example \"https://localhost:5001\", or leave it out when the tool serves the platform itself.");
+        }
+
+        RequirePath(failures, nameof(DevPlatformOptions.ToolJwksPath), options.ToolJwksPath, "/.well-known/jwks.json");
+        if (options.AccessTokenLifetimeSeconds is < 1 or > 86400)
+        {
+            failures.Add($"{Key(nameof(DevPlatformOptions.AccessTokenLifetimeSeconds))} is {options.AccessTokenLifetimeSeconds}; set it to a number of seconds from 1 to 86400, for example 3600.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -39,6 +55,15 @@ internal sealed class DevPlatformOptionsValidator : IValidateOptions<DevPlatform
             failures.Add($"{Key(property)} is \"{value}\"; set it to a path on this site that starts with one '/', without query or fragment, for example \"{example}\".");
         }
     }
+
+    private static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.AbsolutePath == "/"
+        && uri.Query.Length == 0
+        && uri.Fragment.Length == 0
+        && uri.UserInfo.Length == 0
+        && !value.EndsWith("//", StringComparison.Ordinal);
 
     private static string Key(string property) => $"{DevPlatformOptions.SectionName}:{property}";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,8 @@ public static class DevPlatformServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the development platform: options bound from <paramref name="section"/> (the <c>DevPlatform</c>
-    /// section) and checked at start, its key, id_token builder, pending launches and demo directory.
+    /// section) and checked at start, its key, id_token builder, pending launches, demo directory, and the
+    /// in-memory gradebook with its token endpoint and fault rules.
     /// Uses the <see cref="TimeProvider"/> already registered, or the system clock.
     /// </summary>
     public static IServiceCollection AddDevPlatform(this IServiceCollection services, IConfiguration section)
@@ -23,6 +25,29 @@ public static class DevPlatformServiceCollectionExtensions
         services.TryAddSingleton<IdTokenBuilder>();
         services.TryAddSingleton<DemoDirectory>();
         services.TryAddSingleton(provider => new PendingLaunchStore(provider.GetRequiredService<TimeProvider>()));
+        AddGradebook(services);
         return services;
+    }
+
+    private static void AddGradebook(IServiceCollection services)
+    {
+        services.AddHttpClient(ToolJwksCache.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(10);
+            client.MaxResponseContentBufferSize = 1024 * 1024;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, LinkHeaderEncoding>());
+        services.TryAddSingleton<GradebookStyleState>();
+        services.TryAddSingleton<GradebookCounters>();
+        services.TryAddSingleton<LineItemStore>();
+        services.TryAddSingleton<ResultStore>();
+        services.TryAddSingleton<ScoreLog>();
+        services.TryAddSingleton<AgsLaunchClaims>();
+        services.TryAddSingleton<AccessTokenStore>();
+        services.TryAddSingleton<UsedAssertionIds>();
+        services.TryAddSingleton<ToolJwksCache>();
+        services.TryAddSingleton<ClientAssertionVerifier>();
+        services.TryAddSingleton<AgsGate>();
+        services.TryAddSingleton<FaultRules>();
     }
 }

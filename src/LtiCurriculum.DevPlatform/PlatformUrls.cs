@@ -1,22 +1,30 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LtiCurriculum.DevPlatform;
 
-/// <summary>The platform's and the tool's absolute URLs, all on the origin the browser used for this request.</summary>
-internal sealed record PlatformUrls(string Origin)
+/// <summary>
+/// The platform's absolute URLs, on the origin the browser used for this request, and the tool's, on
+/// <paramref name="ToolOrigin"/> when the tool runs elsewhere or else on the same origin.
+/// </summary>
+internal sealed record PlatformUrls(string Origin, string? ToolOrigin = null)
 {
     /// <summary>Where the platform is mapped, relative to the host's path base.</summary>
     public const string BasePath = "/dev-platform";
 
-    public static PlatformUrls For(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+    public static PlatformUrls For(HttpRequest request)
+    {
+        var options = request.HttpContext.RequestServices.GetService<IOptions<DevPlatformOptions>>()?.Value;
+        return new($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}", options?.ToolOrigin);
+    }
 
     /// <summary>The <c>iss</c> of every id_token, and the page that lists the demo courses.</summary>
     public string Issuer => Origin + BasePath;
 
     public string Authorization => Issuer + "/authorize";
 
-    /// <summary>Published for registration; not served yet (AGS comes later).</summary>
+    /// <summary>The OAuth 2 token endpoint; a client assertion's <c>aud</c> must be exactly this string.</summary>
     public string Token => Issuer + "/token";
 
     public string Jwks => Issuer + "/jwks";
@@ -27,7 +35,10 @@ internal sealed record PlatformUrls(string Origin)
 
     public string DeepLinkReturn => Issuer + "/deep-link-return";
 
-    public string OnTool(string path) => Origin + path;
+    public string Gradebook => Issuer + "/gradebook";
+
+    public string OnTool(string path) =>
+        (string.IsNullOrEmpty(ToolOrigin) ? Origin : ToolOrigin.TrimEnd('/')) + path;
 
     public DevPlatformRegistration Registration(DevPlatformOptions options) =>
         new(Issuer, options.ClientId, Authorization, Token, Jwks, options.DeploymentId);

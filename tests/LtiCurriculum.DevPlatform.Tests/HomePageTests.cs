@@ -24,13 +24,14 @@ public sealed class HomePageTests(DevPlatformFixture fixture) : IClassFixture<De
         var directory = new DemoDirectory();
         var links = directory.Courses.Sum(c => c.Links.Count);
         var forms = links + directory.Courses.Count;
-        foreach (var user in new[] { "learner-ana", "learner-private", "instructor-lee", "ta-kim", "admin", "anonymous" })
+        var users = new[] { "learner-ana", "learner-private", "instructor-lee", "ta-kim", "admin", "anonymous", "test-student" };
+        foreach (var user in users)
         {
             Assert.Equal(forms, Regex.Count(html, $"<button type=\"submit\" name=\"user\" value=\"{user}\">"));
         }
 
-        Assert.Equal(links * 6, Regex.Count(html, ">Launch as "));
-        Assert.Equal(directory.Courses.Count * 6, Regex.Count(html, ">Start deep linking as "));
+        Assert.Equal(links * users.Length, Regex.Count(html, ">Launch as "));
+        Assert.Equal(directory.Courses.Count * users.Length, Regex.Count(html, ">Start deep linking as "));
         Assert.Contains("name=\"message_type\" value=\"LtiDeepLinkingRequest\"", html);
     }
 

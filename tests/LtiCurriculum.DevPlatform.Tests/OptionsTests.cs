@@ -23,6 +23,13 @@ public sealed class OptionsTests
     [InlineData("ToolLoginPath", "//attacker.example/login")]
     [InlineData("ClientId", " ")]
     [InlineData("DeploymentId", "")]
+    [InlineData("GradebookStyle", "blackboard")]
+    [InlineData("ToolOrigin", "ftp://tool.example")]
+    [InlineData("ToolOrigin", "https://tool.example/lti")]
+    [InlineData("ToolOrigin", "tool.example")]
+    [InlineData("ToolJwksPath", "jwks.json")]
+    [InlineData("AccessTokenLifetimeSeconds", "0")]
+    [InlineData("AccessTokenLifetimeSeconds", "86401")]
     public async Task Bad_setting_stops_the_app_naming_the_key(string property, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>

@@ -3,6 +3,9 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>The demo LMS's courses, resource links, users and launch languages. Read-only.</summary>
 public sealed class DemoDirectory
 {
+    /// <summary>The user Canvas' Student View launches as; the gradebook refuses its scores (canvas-lms #1659).</summary>
+    public const string TestStudentKey = "test-student";
+
     /// <summary>
     /// One link per built-in module (custom parameter module=…, as deep linking will write it), and one link
     /// that names no module, so an instructor's first launch shows the chooser.
@@ -48,6 +51,8 @@ public sealed class DemoDirectory
         new("admin", "Site administrator", "Administrator of the institution and the LMS.", "dev-user-9001", [LtiRoles.InstitutionAdministrator, LtiRoles.SystemAdministrator],
             Name: "Site Administrator", GivenName: "Site", FamilyName: "Administrator", Email: "lms-admin@example.edu"),
         new("anonymous", "Anonymous learner", "Anonymous launch: no sub and no personal data, roles only.", null, [LtiRoles.Learner]),
+        new(TestStudentKey, "Test Student (Student View)", "Canvas' Student View user: launches as a learner but cannot be graded.", "dev-user-test-student",
+            [LtiRoles.Learner], Name: "Test Student", GivenName: "Test", FamilyName: "Student"),
     ];
 
     /// <summary>Languages a launch can ask for in launch_presentation.locale; the first is the default.</summary>
@@ -56,6 +61,16 @@ public sealed class DemoDirectory
     public DemoCourse? FindCourse(string? courseId) => Courses.FirstOrDefault(course => course.Id == courseId);
 
     public DemoUser? FindUser(string? userKey) => Users.FirstOrDefault(user => user.Key == userKey);
+
+    /// <summary>
+    /// Whether the gradebook takes scores for this <c>sub</c>: every id except demo users without the Learner role
+    /// and the test student. Unknown ids are gradable, so load tests can invent learners.
+    /// </summary>
+    public bool IsGradable(string userId)
+    {
+        var user = Users.FirstOrDefault(candidate => candidate.Subject == userId);
+        return user is null || (user.Key != TestStudentKey && user.Roles.Contains(LtiRoles.Learner));
+    }
 
     public bool IsKnownLocale(string? code) => Locales.Any(locale => locale.Code == code);
 

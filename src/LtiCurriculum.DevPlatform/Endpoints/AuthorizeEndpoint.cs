@@ -11,7 +11,8 @@ namespace LtiCurriculum.DevPlatform;
 internal static class AuthorizeEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, PendingLaunchStore store, IdTokenBuilder idTokens, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
+        HttpContext context, PendingLaunchStore store, IdTokenBuilder idTokens, AgsLaunchClaims agsClaims,
+        IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
     {
         var settings = options.Value;
         var urls = PlatformUrls.For(context.Request);
@@ -33,7 +34,7 @@ internal static class AuthorizeEndpoint
                 KeyValuePair.Create("error", error.Code), KeyValuePair.Create("error_description", error.Description)));
         }
 
-        var idToken = idTokens.Build(DemoLaunchFactory.Create(pending!, request.Nonce!, settings));
+        var idToken = idTokens.Build(DemoLaunchFactory.Create(pending!, request.Nonce!, settings, agsClaims.For(pending!)));
         logger.IdTokenIssued(pending!.MessageType, pending.User.Key);
         return AutoPostForm.Page("Signing you in to the tool", redirectUri, WithState(request, KeyValuePair.Create("id_token", idToken)));
     }

@@ -6,9 +6,9 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>Turns an authorized pending launch into the <see cref="DevLaunch"/> its id_token says.</summary>
 internal static class DemoLaunchFactory
 {
-    public static DevLaunch Create(PendingLaunch pending, string nonce, DevPlatformOptions options)
+    public static DevLaunch Create(PendingLaunch pending, string nonce, DevPlatformOptions options, AgsLaunch ags)
     {
-        var urls = new PlatformUrls(pending.Origin);
+        var urls = new PlatformUrls(pending.Origin, options.ToolOrigin);
         var user = pending.User;
         var isDeepLinking = pending.MessageType == LtiMessageTypes.DeepLinkingRequest;
         return new DevLaunch
@@ -35,6 +35,8 @@ internal static class DemoLaunchFactory
             Custom = pending.Link?.Custom ?? new Dictionary<string, string>(),
             DeepLinkReturnUrl = isDeepLinking ? urls.DeepLinkReturn : null,
             DeepLinkingData = isDeepLinking ? $"{pending.Course.Id}:{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12))}" : null,
+            AgsEndpoint = ags.Endpoint,
+            ProductFamilyCode = ags.ProductFamilyCode,
         };
     }
 }

@@ -10,7 +10,8 @@ internal static class HomePage
         var body = new StringBuilder()
             .Append("<h1>LtiCurriculum Development Platform</h1>\n")
             .Append("<p>This page stands in for a learning management system such as Canvas or Moodle, so you can launch LtiCurriculum without one. ")
-            .Append("Each button starts a real LTI 1.3 launch: a login initiation to the tool, an authorization here, and a signed id_token posted back to the tool.</p>\n");
+            .Append("Each button starts a real LTI 1.3 launch: a login initiation to the tool, an authorization here, and a signed id_token posted back to the tool.</p>\n")
+            .Append("<p><a href=\"").Append(Html.Encode(urls.Gradebook)).Append("\">Gradebook</a>: the line items, scores and score log the tool sent through Assignment and Grade Services.</p>\n");
         AppendSettings(body, directory, urls, locale, loginStyle);
         foreach (var course in directory.Courses)
         {
@@ -116,7 +117,7 @@ internal static class HomePage
         AppendDetail(body, "Deployment ID", options.DeploymentId);
         AppendDetail(body, "Authorization endpoint", urls.Authorization);
         AppendDetail(body, "Public keys (JWKS)", urls.Jwks);
-        AppendDetail(body, "Token endpoint (not served yet)", urls.Token);
+        AppendDetail(body, "Token endpoint", urls.Token);
         AppendDetail(body, "Tool login initiation", urls.OnTool(options.ToolLoginPath));
         AppendDetail(body, "Tool redirect URI", urls.OnTool(options.ToolLaunchPath));
         body.Append("</dl>\n</section>\n");

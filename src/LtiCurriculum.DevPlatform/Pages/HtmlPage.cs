@@ -23,7 +23,9 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
         "fieldset{border:1px solid #c8c8c8;margin:0 0 1rem;padding:.5rem 1rem;min-width:0}" +
         "label{margin-right:1rem}" +
         "dt{font-weight:600}dd{margin:0 0 .5rem}" +
-        ".error{border-left:.4rem solid #b91c1c;padding-left:.75rem}";
+        ".error{border-left:.4rem solid #b91c1c;padding-left:.75rem}" +
+        ".scroll{overflow-x:auto}table{border-collapse:collapse}caption{text-align:left;font-weight:600}" +
+        "th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left;vertical-align:top}";
 
     public string Title { get; } = title;
 

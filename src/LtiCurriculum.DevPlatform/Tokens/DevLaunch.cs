@@ -66,4 +66,10 @@ public sealed record DevLaunch
 
     /// <summary>The deep_linking_settings <c>data</c> the tool must echo; left out when null.</summary>
     public string? DeepLinkingData { get; init; }
+
+    /// <summary>The AGS endpoint claim; left out when null.</summary>
+    public AgsEndpointClaim? AgsEndpoint { get; init; }
+
+    /// <summary><c>tool_platform.product_family_code</c>: "canvas" or "moodle" when the gradebook imitates one.</summary>
+    public string ProductFamilyCode { get; init; } = IdTokenClaims.ProductFamilyCode;
 }

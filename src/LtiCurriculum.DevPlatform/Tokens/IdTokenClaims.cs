@@ -24,7 +24,7 @@ internal static class IdTokenClaims
             [LtiClaimNames.Version] = LtiClaimNames.LtiVersion,
             [LtiClaimNames.TargetLinkUri] = launch.TargetLinkUri,
             [LtiClaimNames.Roles] = launch.Roles.ToArray(),
-            [LtiClaimNames.ToolPlatform] = ToolPlatform(),
+            [LtiClaimNames.ToolPlatform] = ToolPlatform(launch.ProductFamilyCode),
             [LtiClaimNames.LaunchPresentation] = LaunchPresentation(launch),
         };
         AddIfPresent(claims, "sub", launch.Subject);
@@ -54,15 +54,27 @@ internal static class IdTokenClaims
             claims[LtiClaimNames.DeepLinkingSettings] = DeepLinkingSettings(launch);
         }
 
+        if (launch.AgsEndpoint is not null)
+        {
+            claims[LtiClaimNames.AgsEndpoint] = AgsEndpoint(launch.AgsEndpoint);
+        }
+
         return claims;
     }
 
-    private static Dictionary<string, object> ToolPlatform() => new(StringComparer.Ordinal)
+    private static Dictionary<string, object> ToolPlatform(string productFamilyCode) => new(StringComparer.Ordinal)
     {
         ["guid"] = PlatformGuid,
         ["name"] = PlatformName,
-        ["product_family_code"] = ProductFamilyCode,
+        ["product_family_code"] = productFamilyCode,
     };
+
+    private static Dictionary<string, object> AgsEndpoint(AgsEndpointClaim endpoint)
+    {
+        var claim = WithoutNulls(("lineitems", endpoint.LineItems), ("lineitem", endpoint.LineItem));
+        claim["scope"] = endpoint.Scope.ToArray();
+        return claim;
+    }
 
     private static Dictionary<string, object> LaunchPresentation(DevLaunch launch) =>
         WithoutNulls(("document_target", "iframe"), ("locale", launch.Locale), ("return_url", launch.ReturnUrl));

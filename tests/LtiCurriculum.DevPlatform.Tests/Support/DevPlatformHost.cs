@@ -42,7 +42,9 @@ internal sealed class DevPlatformHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<DevPlatformHost> StartAsync(IDictionary<string, string?>? settings = null, bool withRegistrar = true)
+    /// <summary>Starts the platform; <paramref name="mapTool"/> maps stand-ins for the tool's endpoints on the same origin.</summary>
+    public static async Task<DevPlatformHost> StartAsync(
+        IDictionary<string, string?>? settings = null, bool withRegistrar = true, Action<WebApplication>? mapTool = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -64,6 +66,7 @@ internal sealed class DevPlatformHost : IAsyncDisposable
         builder.Services.AddDevPlatform(builder.Configuration.GetSection(DevPlatformOptions.SectionName));
         var app = builder.Build();
         app.MapDevPlatform();
+        mapTool?.Invoke(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DevPlatformHost(app, clock, registrar);
     }

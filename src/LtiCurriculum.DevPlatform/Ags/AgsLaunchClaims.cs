@@ -1,0 +1,26 @@
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>
+/// What a launch says about grades, per gradebook style. Standard: the container only, so the tool must find or make
+/// its line item. Canvas and Moodle: also the line item coupled to the resource link, made on its first launch.
+/// </summary>
+internal sealed class AgsLaunchClaims(GradebookStyleState styles, LineItemStore lineItems)
+{
+    public AgsLaunch For(PendingLaunch pending)
+    {
+        var style = styles.Current;
+        var urls = new AgsUrls(new PlatformUrls(pending.Origin).Issuer, style);
+        var container = urls.LineItems(pending.Course.Id);
+        string? coupled = null;
+        if (pending.Link is not null && style != GradebookStyles.Standard)
+        {
+            coupled = urls.LineItem(pending.Course.Id, lineItems.EnsureCoupled(pending.Course.Id, pending.Link).Id);
+        }
+
+        var productFamily = style == GradebookStyles.Standard ? IdTokenClaims.ProductFamilyCode : style;
+        return new AgsLaunch(new AgsEndpointClaim(AgsScopes.Announced, container, coupled), productFamily);
+    }
+}
+
+/// <summary>The AGS endpoint claim of one launch and the product family the platform names itself by.</summary>
+internal sealed record AgsLaunch(AgsEndpointClaim Endpoint, string ProductFamilyCode);

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace LtiCurriculum.DevPlatform;
+
+/// <summary>
+/// {issuer}/control/…: what tests use to steer the gradebook. Fault rules (POST adds, GET lists, DELETE clears),
+/// the gradebook style, revoking every access token, and resetting the gradebook to its seed.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public static void Map(RouteGroupBuilder platform)
+    {
+        var control = platform.MapGroup("/control");
+        control.MapPost("/faults", AddFaultAsync);
+        control.MapGet("/faults", (FaultRules rules) => Results.Json(new FaultList(rules.List()), ControlJson.Options));
+        control.MapDelete("/faults", (FaultRules rules) =>
+        {
+            rules.Clear();
+            return Results.NoContent();
+        });
+        control.MapPost("/style", SwitchStyleAsync);
+        control.MapPost("/revoke-tokens", (AccessTokenStore tokens) => Results.Json(new Revoked(tokens.RevokeAll()), ControlJson.Options));
+        control.MapPost("/reset", (LineItemStore lineItems, ResultStore results, ScoreLog log, GradebookCounters counters) =>
+        {
+            lineItems.Reset();
+            results.Reset();
+            log.Reset();
+            counters.Reset();
+            return Results.NoContent();
+        });
+    }
+
+    private static async Task<IResult> AddFaultAsync(HttpRequest request, FaultRules rules)
+    {
+        var (rule, refusal) = await ControlJson.ReadAsync<FaultRuleRequest>(request);
+        if (rule is null)
+        {
+            return refusal!;
+        }
+
+        var problem = rule.Check();
+        if (problem is not null)
+        {
+            return ControlJson.Problem(problem);
+        }
+
+        var added = rules.Add(rule);
+        return added is null
+            ? ControlJson.Problem($"there are already {FaultRules.Capacity} fault rules; DELETE control/faults first")
+            : Results.Json(added, ControlJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> SwitchStyleAsync(HttpRequest request, GradebookStyleState styles)
+    {
+        var (choice, refusal) = await ControlJson.ReadAsync<StyleChoice>(request);
+        if (choice is null)
+        {
+            return refusal!;
+        }
+
+        return styles.TrySwitch(choice.Style)
+            ? Results.Json(new StyleChoice(styles.Current), ControlJson.Options)
+            : ControlJson.Problem($"style must be {GradebookStyles.Standard}, {GradebookStyles.Canvas} or {GradebookStyles.Moodle}");
+    }
+
+    private sealed record FaultList([property: JsonPropertyName("rules")] IReadOnlyList<FaultRule> Rules);
+
+    private sealed record StyleChoice([property: JsonPropertyName("style")] string? Style);
+
+    private sealed record Revoked([property: JsonPropertyName("revoked")] int Count);
+}
