@@ -3,6 +3,7 @@ using LtiCurriculum.Lti;
 using LtiCurriculum.Lti.Storage;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Stores;
+using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Install;
 using LtiCurriculum.Web.Install.Cli;
@@ -64,6 +65,9 @@ public partial class Program
         // Learn: the content catalogue and the student's pages.
         services.AddLearn(configuration, builder.Environment);
 
+        // Grades: the score outbox and the worker that delivers it over AGS.
+        services.AddGrades(configuration);
+
         // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -87,6 +91,7 @@ public partial class Program
         app.MapLtiLaunch();
         app.MapLaunchPages();
         app.MapLearn();
+        app.MapGrades();
         if (devPlatformEnabled)
         {
             app.MapDevPlatform();

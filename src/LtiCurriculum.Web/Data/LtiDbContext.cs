@@ -19,6 +19,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ResourceLinkEntity> ResourceLinks => Set<ResourceLinkEntity>();
     public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
     public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
+    public DbSet<GradeDeliveryEntity> GradeDeliveries => Set<GradeDeliveryEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -31,6 +32,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(p => p.AuthorizationEndpoint).HasMaxLength(2048);
             e.Property(p => p.TokenEndpoint).HasMaxLength(2048);
             e.Property(p => p.JwksUri).HasMaxLength(2048);
+            e.Property(p => p.TokenAudience).HasMaxLength(2048);
             e.Property(p => p.Source).HasMaxLength(32);
             e.HasIndex(p => new { p.Issuer, p.ClientId }).IsUnique();
             e.HasMany(p => p.Deployments).WithOne().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Cascade);
@@ -92,6 +94,8 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.AgsScopes).HasMaxLength(1024);
             e.Property(r => r.CustomModuleId).HasMaxLength(64);
             e.Property(r => r.BoundModuleId).HasMaxLength(64);
+            e.Property(r => r.ProductFamily).HasMaxLength(64);
+            e.Property(r => r.ResolvedLineItemUrl).HasMaxLength(2048);
             e.HasIndex(r => new { r.PlatformId, r.DeploymentId, r.ResourceLinkId }).IsUnique();
             e.HasOne(r => r.Context).WithMany().HasForeignKey(r => r.ContextDbId).OnDelete(DeleteBehavior.SetNull);
         });
@@ -112,6 +116,21 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.HasKey(a => new { a.AttemptId, a.QuestionId });
             e.Property(a => a.QuestionId).HasMaxLength(64);
             e.Property(a => a.Value).HasMaxLength(20_000);
+            e.Property(a => a.InstructorPoints).HasPrecision(9, 2);
+        });
+        model.Entity<GradeDeliveryEntity>(e =>
+        {
+            e.ToTable("GradeDeliveries");
+            e.Property(d => d.ScoreGiven).HasPrecision(9, 2);
+            e.Property(d => d.ScoreMaximum).HasPrecision(9, 2);
+            e.Property(d => d.LeaseOwner).HasMaxLength(64);
+            e.Property(d => d.LastError).HasMaxLength(2000);
+            // The worker's scan: one platform's pending rows in id order.
+            e.HasIndex(d => new { d.PlatformId, d.Status, d.Id });
+            // Order within a learner's link, and the status pages.
+            e.HasIndex(d => new { d.ResourceLinkDbId, d.UserDbId, d.Id });
+            e.HasOne<ResourceLinkEntity>().WithMany().HasForeignKey(d => d.ResourceLinkDbId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<LtiUserEntity>().WithMany().HasForeignKey(d => d.UserDbId).OnDelete(DeleteBehavior.NoAction);
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 

@@ -55,7 +55,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             launch.Context?.Label, launch.Context?.Title, launch.Nrps?.ContextMembershipsUrl,
             launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
             launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
-            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch));
+            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch), launch.ToolPlatform?.ProductFamilyCode);
         return (key, fingerprint);
     }
 
@@ -107,6 +107,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
             link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
             link.CustomModuleId = Fit(CustomModule(launch), 64);
+            link.ProductFamily = Fit(launch.ToolPlatform?.ProductFamilyCode, 64) ?? link.ProductFamily;
             link.LastLaunchAt = Touched(link.LastLaunchAt, now);
         }
 

@@ -23,7 +23,7 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// ("UPDATE … WHERE Status = InProgress"), so a save racing a submit, or two submits racing each other
 /// (double click, two tabs), are ordered by the database: exactly one submission, no answer after it.
 /// </summary>
-public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, SqliteConnectionString? sqlite = null) : IDisposable
+public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, SqliteConnectionString? sqlite = null) : IDisposable
 {
     private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
 
@@ -152,12 +152,15 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         }, cancellationToken);
     }
 
-    /// <summary>Closes an open attempt and stores its score, computed from the answers as they are at that moment.</summary>
-    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an open attempt and stores its score, computed from the answers as they are at that moment. When
+    /// <paramref name="reportGrade"/> and the link reports grades, the outgoing score is written in the same transaction.
+    /// </summary>
+    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, bool reportGrade, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await writes.RunAsync(db, async ct =>
+        var result = await writes.RunAsync(db, async ct =>
         {
             var now = time.GetUtcNow();
             var claimed = await db.Attempts
@@ -180,9 +183,18 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
                 attempt.ScoreMaximum = score.Maximum;
                 attempt.AwaitingInstructor = score.AwaitingInstructor;
                 await db.SaveChangesAsync(ct);
+                if (reportGrade)
+                {
+                    await outbox.AddAsync(db, attempt, isRegrade: false, now, ct);
+                }
             }
             return (SubmitOutcome.Submitted, ToView(attempt, answers));
         }, cancellationToken);
+        if (result.Item1 == SubmitOutcome.Submitted && reportGrade)
+        {
+            outbox.Wake();
+        }
+        return result;
     }
 
     private Task<AttemptView> StartAsync(LtiDbContext db, int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>

@@ -2,6 +2,8 @@ using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Curriculum.Scoring;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +38,7 @@ public static class LearnRoutes
         return app;
     }
 
-    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
+    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, GradeStatus grades)
     {
         var (request, refusal) = await requests.ResolveAsync(http);
         if (request is null) return refusal!;
@@ -53,9 +55,11 @@ public static class LearnRoutes
         var (attempt, used) = await attempts.CurrentWithCountAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
         if (!attempt.IsOpen)
         {
-            return await ResultPageAsync(request, attempts, forms, attempt, http.RequestAborted);
+            return await ResultPageAsync(request, attempts, forms, grades, attempt, http.RequestAborted);
         }
-        return ModulePage(request, forms, attempt, used);
+        // Only a learner who has submitted before can have a score the platform refused.
+        var grade = used > 1 ? await grades.LatestStatusAsync(request.LinkId, request.UserId, http.RequestAborted) : null;
+        return ModulePage(request, forms, attempt, used, grade: grade);
     }
 
     private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
@@ -134,13 +138,13 @@ public static class LearnRoutes
         {
             return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to submit. Reload the page and try again.");
         }
-        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English, http.RequestAborted);
+        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English, Grades.GradeOutbox.ReportsGrades(request.Session.Roles), http.RequestAborted);
         if (outcome == SubmitOutcome.NotYours) return Forbidden(http, request);
         // A second submit (double click, another tab) lands on the same result: one submission, not two.
         return See($"{ResultPath}?attempt={attempt!.Id}&{request.Query}");
     }
 
-    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, GradeStatus grades)
     {
         var (request, refusal) = await requests.ResolveAsync(http);
         if (request is null) return refusal!;
@@ -151,7 +155,7 @@ public static class LearnRoutes
         var attempt = await attempts.FindAsync(attemptId, request.LinkId, request.UserId, http.RequestAborted);
         if (attempt is null || request.Session.IsAnonymous) return Forbidden(http, request);
         if (attempt.IsOpen) return See($"{ModulePath}?{request.Query}");
-        return await ResultPageAsync(request, attempts, forms, attempt, http.RequestAborted);
+        return await ResultPageAsync(request, attempts, forms, grades, attempt, http.RequestAborted);
     }
 
     private static async Task<IResult> NewAttemptAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
@@ -199,17 +203,18 @@ public static class LearnRoutes
         return See($"{ModulePath}?{request.Query}");
     }
 
-    private static RazorComponentResult<ModulePage> ModulePage(LearnerRequest request, FormTokens forms, AttemptView? attempt, int used, QuestionError? error = null, int status = 200) =>
-        new(new { Model = request, Attempt = attempt, AttemptsUsed = used, FormToken = forms.Issue(request.Session), Error = error }) { StatusCode = status };
+    private static RazorComponentResult<ModulePage> ModulePage(LearnerRequest request, FormTokens forms, AttemptView? attempt, int used, QuestionError? error = null, int status = 200, GradeDeliveryStatus? grade = null) =>
+        new(new { Model = request, Attempt = attempt, AttemptsUsed = used, FormToken = forms.Issue(request.Session), Error = error, Grade = grade }) { StatusCode = status };
 
-    private static async Task<IResult> ResultPageAsync(LearnerRequest request, AttemptStore attempts, FormTokens forms, AttemptView attempt, CancellationToken cancellationToken)
+    private static async Task<IResult> ResultPageAsync(LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades, AttemptView attempt, CancellationToken cancellationToken)
     {
         var history = await attempts.ListAsync(request.LinkId, request.UserId, attempt.ModuleId, cancellationToken);
-        return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session) });
+        var grade = await grades.LatestStatusAsync(request.LinkId, request.UserId, cancellationToken);
+        return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
     }
 
     /// <summary>State-changing requests need the form token of this launch, a signed-in user, and (for the chooser) a staff role.</summary>
-    private static IResult? Refuse(HttpContext http, LearnerRequest request, FormTokens forms, IFormCollection form, bool allowStaffOnly = false)
+    internal static IResult? Refuse(HttpContext http, LearnerRequest request, FormTokens forms, IFormCollection form, bool allowStaffOnly = false)
     {
         if (!forms.IsValid(request.Session, form[FormTokens.FieldName]))
         {
@@ -226,10 +231,10 @@ public static class LearnRoutes
         return null;
     }
 
-    private static IResult Forbidden(HttpContext http, LearnerRequest request) =>
+    internal static IResult Forbidden(HttpContext http, LearnerRequest request) =>
         Problem(http, request, "not_yours", 403, "This belongs to another person or another activity link; you can only see and change your own work in the activity you opened.");
 
-    private static IResult Problem(HttpContext http, LearnerRequest request, string code, int status, string description)
+    internal static IResult Problem(HttpContext http, LearnerRequest request, string code, int status, string description)
     {
         if (WantsJson(http))
         {
@@ -247,7 +252,7 @@ public static class LearnRoutes
     private static bool WantsJson(HttpContext http) =>
         http.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
 
-    private static SeeOtherResult See(string url) => new(url);
+    internal static SeeOtherResult See(string url) => new(url);
 
     private static string Shorten(string value) => value.Length > 64 ? value[..64] + "…" : value;
 

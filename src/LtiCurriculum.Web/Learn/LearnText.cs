@@ -50,6 +50,12 @@ public sealed record LearnText
     public required string StaffNotice { get; init; }
     public required string ChangeModule { get; init; }
     public required string ReturnToCourse { get; init; }
+    public required string GradesLink { get; init; }
+    public required string NotGradedNotice { get; init; }
+    public required string GradeSent { get; init; }
+    public required string GradeWaiting { get; init; }
+    public required string GradeHeld { get; init; }
+    public required string GradeTrouble { get; init; }
     public required string NotSetUpHeading { get; init; }
     public required string NotSetUpBody { get; init; }
     public required string ContentInEnglish { get; init; }
@@ -111,6 +117,12 @@ public sealed record LearnText
         StaffNotice = "You are viewing this as course staff. Your answers are saved like a student's so you can try the module, but they are not sent to the gradebook.",
         ChangeModule = "Choose a different module",
         ReturnToCourse = "Return to the course",
+        GradesLink = "Grades and gradebook delivery for this activity",
+        NotGradedNotice = "Preview — not graded. The course says this account is not a gradable student (for example a test student), so scores are not sent to the gradebook.",
+        GradeSent = "Your score has been sent to the course gradebook.",
+        GradeWaiting = "Your score is saved and will appear in the course gradebook shortly.",
+        GradeHeld = "Your score goes to the course gradebook once your instructor has graded your reflections.",
+        GradeTrouble = "Your score is saved, but the course gradebook has not accepted it yet. Your instructor can see this and send it again.",
         NotSetUpHeading = "This activity is not set up yet",
         NotSetUpBody = "Your instructor has not chosen the module for this activity. Please try again later or tell your instructor.",
         ContentInEnglish = "This module is not translated into your language yet, so it is shown in English.",
@@ -173,6 +185,12 @@ public sealed record LearnText
         StaffNotice = "Está viendo esto como personal docente. Sus respuestas se guardan como las de un estudiante para que pueda probar el módulo, pero no se envían al libro de calificaciones.",
         ChangeModule = "Elegir otro módulo",
         ReturnToCourse = "Volver al curso",
+        GradesLink = "Calificaciones y envío al libro de calificaciones de esta actividad",
+        NotGradedNotice = "Vista previa: sin calificar. El curso indica que esta cuenta no es un estudiante calificable (por ejemplo, un estudiante de prueba), así que las puntuaciones no se envían al libro de calificaciones.",
+        GradeSent = "Su puntuación se ha enviado al libro de calificaciones del curso.",
+        GradeWaiting = "Su puntuación está guardada y aparecerá pronto en el libro de calificaciones del curso.",
+        GradeHeld = "Su puntuación se enviará al libro de calificaciones cuando su docente califique sus reflexiones.",
+        GradeTrouble = "Su puntuación está guardada, pero el libro de calificaciones aún no la ha aceptado. Su docente puede verlo y volver a enviarla.",
         NotSetUpHeading = "Esta actividad aún no está configurada",
         NotSetUpBody = "Su docente todavía no ha elegido el módulo de esta actividad. Inténtelo más tarde o avise a su docente.",
         ContentInEnglish = "Este módulo aún no está traducido a su idioma, por eso se muestra en inglés.",
@@ -235,6 +253,12 @@ public sealed record LearnText
         StaffNotice = "你正以课程教师身份查看。你的答案会像学生一样被保存，便于试用本模块，但不会发送到成绩册。",
         ChangeModule = "选择其他模块",
         ReturnToCourse = "返回课程",
+        GradesLink = "本活动的成绩及成绩册发送情况",
+        NotGradedNotice = "预览——不计分。课程显示此账号不是可评分的学生（例如测试学生），因此分数不会发送到成绩册。",
+        GradeSent = "你的分数已发送到课程成绩册。",
+        GradeWaiting = "你的分数已保存，很快会出现在课程成绩册中。",
+        GradeHeld = "教师为你的反思评分后，你的分数将发送到课程成绩册。",
+        GradeTrouble = "你的分数已保存，但课程成绩册尚未接受。教师可以看到此情况并重新发送。",
         NotSetUpHeading = "此活动尚未设置",
         NotSetUpBody = "你的教师尚未为此活动选择模块。请稍后再试，或告知你的教师。",
         ContentInEnglish = "本模块尚未翻译成你的语言，因此以英文显示。",

@@ -9,6 +9,8 @@ public sealed class PlatformEntity
     public required string AuthorizationEndpoint { get; set; }
     public required string TokenEndpoint { get; set; }
     public required string JwksUri { get; set; }
+    /// <summary>The platform's <c>authorization_server</c>, when its token endpoint wants that as the assertion audience.</summary>
+    public string? TokenAudience { get; set; }
     /// <summary>Where it came from: "configuration", "cli", "dev-platform".</summary>
     public required string Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -87,6 +89,12 @@ public sealed class ResourceLinkEntity
     public string? CustomModuleId { get; set; }
     /// <summary>The module an instructor chose on a launch of a link that names none.</summary>
     public string? BoundModuleId { get; set; }
+    /// <summary><c>tool_platform.product_family_code</c> of the last launch ("canvas", "moodle", …): grade delivery adapts to it.</summary>
+    public string? ProductFamily { get; set; }
+    /// <summary>The line item scores go to: the launch's coupled one, or the one found or created in the container.</summary>
+    public string? ResolvedLineItemUrl { get; set; }
+    /// <summary>Held by the instance finding or creating the line item, so two never create one each.</summary>
+    public DateTimeOffset? LineItemLockUntil { get; set; }
     public DateTimeOffset LastLaunchAt { get; set; }
 }
 
@@ -120,5 +128,7 @@ public sealed class AnswerEntity
     public int AttemptId { get; set; }
     public required string QuestionId { get; set; }
     public required string Value { get; set; }
+    /// <summary>Points an instructor gave an instructor-graded reflection.</summary>
+    public decimal? InstructorPoints { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

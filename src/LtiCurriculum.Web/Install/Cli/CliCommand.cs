@@ -2,11 +2,11 @@ namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>
 /// The admin commands of the same executable: <c>platforms add|list|remove</c>,
-/// <c>keys list|add|use|remove</c> and <c>packs list|validate</c>. Options are <c>--name value</c>; a repeated option collects values.
+/// <c>keys list|add|use|remove</c>, <c>packs list|validate</c> and <c>grades list|retry</c>. Options are <c>--name value</c>; a repeated option collects values.
 /// </summary>
 public sealed record CliCommand(string Group, string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, List<string>> Options)
 {
-    public static readonly string[] Groups = ["platforms", "keys", "packs"];
+    public static readonly string[] Groups = ["platforms", "keys", "packs", "grades"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -15,7 +15,7 @@ public sealed record CliCommand(string Group, string Verb, IReadOnlyList<string>
     {
         if (args.Length < 2)
         {
-            var verbs = args[0] switch { "platforms" => "add|list|remove", "packs" => "list|validate FOLDER", _ => "list|add|use|remove" };
+            var verbs = args[0] switch { "platforms" => "add|list|remove", "packs" => "list|validate FOLDER", "grades" => "list|retry", _ => "list|add|use|remove" };
             return (null, $"Say what to do: {args[0]} {verbs}.");
         }
         var positional = new List<string>();

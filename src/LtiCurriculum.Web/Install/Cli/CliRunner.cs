@@ -4,9 +4,9 @@ using LtiCurriculum.Web.Install.Platforms;
 namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>Runs one admin command against the configured database and returns the process exit code (0 ok, 1 refused, 2 usage).</summary>
-public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiCurriculum.Curriculum.Loading.ContentCatalogue catalogue, IHostEnvironment environment, TextWriter output, TextWriter errors)
+public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiCurriculum.Curriculum.Loading.ContentCatalogue catalogue, Grades.GradeStatus grades, IHostEnvironment environment, TextWriter output, TextWriter errors)
 {
-    private static readonly string[] PlatformFields = ["issuer", "client-id", "authorization-endpoint", "token-endpoint", "jwks-uri", "deployment-id"];
+    private static readonly string[] PlatformFields = ["issuer", "client-id", "authorization-endpoint", "token-endpoint", "token-audience", "jwks-uri", "deployment-id"];
 
     public async Task<int> RunAsync(CliCommand command, CancellationToken cancellationToken) => (command.Group, command.Verb) switch
     {
@@ -19,6 +19,8 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
         ("keys", "remove") => await RemoveKeyAsync(command, cancellationToken),
         ("packs", "list") => PackCommands.List(catalogue, output),
         ("packs", "validate") => PackCommands.Validate(command.Positional.FirstOrDefault(), output, errors),
+        ("grades", "list") => await new GradeCommands(grades, output, errors).ListAsync(command, cancellationToken),
+        ("grades", "retry") => await new GradeCommands(grades, output, errors).RetryAsync(command, cancellationToken),
         _ => Usage($"Unknown command '{command.Group} {command.Verb}'."),
     };
 
@@ -34,6 +36,7 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
             ClientId = command.Single("client-id"),
             AuthorizationEndpoint = command.Single("authorization-endpoint"),
             TokenEndpoint = command.Single("token-endpoint"),
+            TokenAudience = command.Single("token-audience"),
             JwksUri = command.Single("jwks-uri"),
             DeploymentIds = [.. command.All("deployment-id")],
         };
@@ -62,7 +65,7 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
         foreach (var p in all)
         {
             output.WriteLine($"{p.Id}\t{p.Issuer}\tclient {p.ClientId}\tdeployments {string.Join(",", p.Deployments.Select(d => d.DeploymentId))}\t({p.Source})");
-            output.WriteLine($"\tauth {p.AuthorizationEndpoint}\n\ttoken {p.TokenEndpoint}\n\tjwks {p.JwksUri}");
+            output.WriteLine($"\tauth {p.AuthorizationEndpoint}\n\ttoken {p.TokenEndpoint}{(p.TokenAudience is null ? "" : $" (assertion audience {p.TokenAudience})")}\n\tjwks {p.JwksUri}");
         }
         return 0;
     }
@@ -136,9 +139,11 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
     private int Usage(string message)
     {
         errors.WriteLine(message);
-        errors.WriteLine("Usage: platforms add --issuer URL --client-id ID --authorization-endpoint URL --token-endpoint URL --jwks-uri URL --deployment-id ID [--deployment-id ID …]");
+        errors.WriteLine("Usage: platforms add --issuer URL --client-id ID --authorization-endpoint URL --token-endpoint URL [--token-audience AUD] --jwks-uri URL --deployment-id ID [--deployment-id ID …]");
         errors.WriteLine("       platforms list | platforms remove --issuer URL --client-id ID");
         errors.WriteLine("       keys list | keys add [--current] | keys use KID | keys remove KID");
+        errors.WriteLine("       packs list | packs validate FOLDER");
+        errors.WriteLine("       " + GradeCommands.Usage);
         return 2;
     }
 
@@ -148,6 +153,7 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
         nameof(PlatformSettings.ClientId) => "--client-id",
         nameof(PlatformSettings.AuthorizationEndpoint) => "--authorization-endpoint",
         nameof(PlatformSettings.TokenEndpoint) => "--token-endpoint",
+        nameof(PlatformSettings.TokenAudience) => "--token-audience",
         nameof(PlatformSettings.JwksUri) => "--jwks-uri",
         nameof(PlatformSettings.DeploymentIds) => "--deployment-id",
         _ => field,

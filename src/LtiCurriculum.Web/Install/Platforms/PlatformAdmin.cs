@@ -77,6 +77,7 @@ public sealed class PlatformAdmin(IDbContextFactory<LtiDbContext> contexts, LtiC
         }
         platform.AuthorizationEndpoint = settings.AuthorizationEndpoint!;
         platform.TokenEndpoint = settings.TokenEndpoint!;
+        platform.TokenAudience = string.IsNullOrWhiteSpace(settings.TokenAudience) ? null : settings.TokenAudience.Trim();
         platform.JwksUri = settings.JwksUri!;
         platform.UpdatedAt = now;
 

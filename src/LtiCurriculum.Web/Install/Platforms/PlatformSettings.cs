@@ -10,6 +10,8 @@ public sealed class PlatformSettings
     public string? ClientId { get; set; }
     public string? AuthorizationEndpoint { get; set; }
     public string? TokenEndpoint { get; set; }
+    /// <summary>Optional: the platform's <c>authorization_server</c>, when its token endpoint wants that as the client assertion's audience instead of the token URL.</summary>
+    public string? TokenAudience { get; set; }
     public string? JwksUri { get; set; }
     public List<string> DeploymentIds { get; set; } = [];
 }

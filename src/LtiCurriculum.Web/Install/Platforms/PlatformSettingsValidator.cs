@@ -14,6 +14,10 @@ public static class PlatformSettingsValidator
         CheckUrl(settings.AuthorizationEndpoint, nameof(settings.AuthorizationEndpoint), allowQuery: true);
         CheckUrl(settings.TokenEndpoint, nameof(settings.TokenEndpoint), allowQuery: true);
         CheckUrl(settings.JwksUri, nameof(settings.JwksUri), allowQuery: true);
+        if (settings.TokenAudience is { } audience && (audience.Length > 2048 || audience.Any(char.IsWhiteSpace)))
+        {
+            errors.Add($"{fieldName(nameof(settings.TokenAudience))} must be the platform's authorization_server value: at most 2048 characters, no spaces.");
+        }
 
         var deployments = settings.DeploymentIds ?? [];
         if (deployments.Count == 0)

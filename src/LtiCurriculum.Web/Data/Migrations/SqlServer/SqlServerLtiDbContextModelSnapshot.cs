@@ -30,6 +30,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<decimal?>("InstructorPoints")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
@@ -120,6 +124,89 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Deployments", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.GradeDeliveryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AttemptId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AwaitingInstructor")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsRegrade")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("MaybeSent")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResourceLinkDbId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("ScoreGiven")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<decimal?>("ScoreMaximum")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UserDbId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserDbId");
+
+                    b.HasIndex("PlatformId", "Status", "Id");
+
+                    b.HasIndex("ResourceLinkDbId", "UserDbId", "Id");
+
+                    b.ToTable("GradeDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.LoginStateEntity", b =>
@@ -293,6 +380,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("TokenAudience")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
                     b.Property<string>("TokenEndpoint")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -344,6 +435,9 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.Property<long>("LastLaunchAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LineItemLockUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LineItemUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
@@ -354,6 +448,14 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("PlatformId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ProductFamily")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResolvedLineItemUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
 
                     b.Property<string>("ResourceLinkId")
                         .IsRequired()
@@ -444,6 +546,21 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .WithMany("Deployments")
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.GradeDeliveryEntity", b =>
+                {
+                    b.HasOne("LtiCurriculum.Web.Data.Entities.ResourceLinkEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceLinkDbId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LtiCurriculum.Web.Data.Entities.LtiUserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserDbId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

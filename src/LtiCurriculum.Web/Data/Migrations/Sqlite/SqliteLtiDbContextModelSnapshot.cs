@@ -25,6 +25,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InstructorPoints")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +115,87 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Deployments", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.GradeDeliveryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingInstructor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRegrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MaybeSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceLinkDbId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ScoreGiven")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ScoreMaximum")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserDbId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserDbId");
+
+                    b.HasIndex("PlatformId", "Status", "Id");
+
+                    b.HasIndex("ResourceLinkDbId", "UserDbId", "Id");
+
+                    b.ToTable("GradeDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.LoginStateEntity", b =>
@@ -278,6 +363,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TokenAudience")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenEndpoint")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -327,6 +416,9 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                     b.Property<long>("LastLaunchAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LineItemLockUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LineItemUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -337,6 +429,14 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductFamily")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedLineItemUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceLinkId")
                         .IsRequired()
@@ -425,6 +525,21 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                         .WithMany("Deployments")
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.GradeDeliveryEntity", b =>
+                {
+                    b.HasOne("LtiCurriculum.Web.Data.Entities.ResourceLinkEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceLinkDbId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LtiCurriculum.Web.Data.Entities.LtiUserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserDbId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

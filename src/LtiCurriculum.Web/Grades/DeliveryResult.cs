@@ -1,0 +1,18 @@
+namespace LtiCurriculum.Web.Grades;
+
+public enum DeliveryVerdict
+{
+    Delivered,
+    /// <summary>Try again after <see cref="DeliveryResult.RetryAfter"/> (or the backoff); counts as a failure.</summary>
+    Retry,
+    /// <summary>Try again soon without counting a failure (the line item is being created by another worker).</summary>
+    Later,
+    NeedsAttention,
+    NotGradable,
+}
+
+/// <summary>What one delivery try came to. <see cref="AnswerUnknown"/>: the request may have reached the platform.</summary>
+public sealed record DeliveryResult(DeliveryVerdict Verdict, int? StatusCode = null, string? Error = null, TimeSpan? RetryAfter = null, bool AnswerUnknown = false)
+{
+    public static readonly DeliveryResult Done = new(DeliveryVerdict.Delivered);
+}

@@ -1,0 +1,75 @@
+using LtiCurriculum.Lti.Ags;
+using LtiCurriculum.Lti.Claims;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Grades;
+
+/// <summary>
+/// Writes outgoing scores. Always called inside the caller's transaction (the submission or the grading), so a
+/// score exists exactly when the thing it reports does. The worker is woken after the caller commits.
+/// </summary>
+public sealed class GradeOutbox(GradeDeliverySignal signal)
+{
+    /// <summary>
+    /// Adds the score of <paramref name="attempt"/> when its link reports grades (the launch granted the score scope
+    /// and named a line item or a container) and the module has points. Returns the row, or null when nothing is graded.
+    /// </summary>
+    public async Task<GradeDeliveryEntity?> AddAsync(LtiDbContext db, AttemptEntity attempt, bool isRegrade, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = await db.ResourceLinks.AsNoTracking()
+            .Where(r => r.Id == attempt.ResourceLinkDbId)
+            .Select(r => new { r.PlatformId, r.AgsScopes, r.LineItemUrl, r.LineItemsUrl, r.ProductFamily })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (link is null || !Grants(link.AgsScopes, AgsScopes.Score) || (link.LineItemUrl is null && link.LineItemsUrl is null)
+            || attempt.ScoreGiven is null || attempt.ScoreMaximum is not > 0m)
+        {
+            return null;
+        }
+        var previous = await db.GradeDeliveries
+            .Where(d => d.ResourceLinkDbId == attempt.ResourceLinkDbId && d.UserDbId == attempt.UserDbId)
+            .OrderByDescending(d => d.Id).Select(d => (DateTimeOffset?)d.Timestamp).FirstOrDefaultAsync(cancellationToken);
+        var row = new GradeDeliveryEntity
+        {
+            PlatformId = link.PlatformId,
+            ResourceLinkDbId = attempt.ResourceLinkDbId,
+            UserDbId = attempt.UserDbId,
+            AttemptId = attempt.Id,
+            ScoreGiven = attempt.ScoreGiven,
+            ScoreMaximum = attempt.ScoreMaximum,
+            AwaitingInstructor = attempt.AwaitingInstructor,
+            IsRegrade = isRegrade,
+            Timestamp = NextTimestamp(previous, now),
+            SubmittedAt = attempt.SubmittedAt,
+            Status = ScorePlan.IsHeld(link.ProductFamily, attempt.AwaitingInstructor) ? GradeDeliveryStatus.Held : GradeDeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.GradeDeliveries.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>Tells this instance's worker that a score is waiting. Call after the transaction committed.</summary>
+    public void Wake() => signal.Wake();
+
+    /// <summary>
+    /// Platforms ignore (Canvas: 400; Moodle: 409) a score not newer than the last one, and they compare milliseconds.
+    /// Strictly increasing per learner and link, whatever the clocks of several instances say.
+    /// </summary>
+    public static DateTimeOffset NextTimestamp(DateTimeOffset? previous, DateTimeOffset now)
+    {
+        var truncated = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        return previous is { } last && truncated <= last ? last.AddMilliseconds(1) : truncated;
+    }
+
+    /// <summary>
+    /// Whose scores go to the gradebook: learners, and anyone the platform did not call course staff. An instructor
+    /// trying the module is previewing (Canvas would refuse the score with 422; Moodle with 400).
+    /// </summary>
+    public static bool ReportsGrades(LtiRole roles) => (roles & LtiRole.Learner) != 0 || !LtiRoles.IsCourseStaff(roles);
+
+    public static bool Grants(string? scopes, string scope) =>
+        scopes is not null && scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal);
+}

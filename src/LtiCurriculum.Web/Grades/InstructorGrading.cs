@@ -1,0 +1,65 @@
+using LtiCurriculum.Curriculum.Loading;
+using LtiCurriculum.Curriculum.Model;
+using LtiCurriculum.Curriculum.Scoring;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LtiCurriculum.Web.Grades;
+
+public enum GradingOutcome { Graded, NotFound, NotSubmitted, BadPoints }
+
+/// <summary>
+/// An instructor's points for the instructor-graded reflections of a submitted attempt. The new total and its
+/// outgoing score (FullyGraded once nothing awaits the instructor) are written in one transaction.
+/// </summary>
+public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, GradeOutbox outbox, ContentCatalogue catalogue, TimeProvider time)
+{
+    public async Task<(GradingOutcome Outcome, string? Problem)> GradeAsync(int attemptId, int linkId, IReadOnlyDictionary<string, decimal> points, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var result = await writes.RunAsync(db, async ct =>
+        {
+            var attempt = await db.Attempts.Include(a => a.Answers).FirstOrDefaultAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId, ct);
+            if (attempt is null) return (GradingOutcome.NotFound, (string?)null);
+            if (attempt.Status != AttemptStatus.Submitted) return (GradingOutcome.NotSubmitted, null);
+            if (catalogue.FindModule(attempt.ModuleId)?.English is not { } module) return (GradingOutcome.NotFound, $"The module '{attempt.ModuleId}' is no longer in the catalogue.");
+            foreach (var (questionId, given) in points)
+            {
+                if (module.FindQuestion(questionId) is not ReflectionQuestion { Grading: ReflectionGrading.Instructor } question)
+                {
+                    return (GradingOutcome.BadPoints, $"'{questionId}' is not an instructor-graded reflection of this module.");
+                }
+                if (given < 0 || given > question.Points)
+                {
+                    return (GradingOutcome.BadPoints, $"Points for '{questionId}' must be between 0 and {question.Points}.");
+                }
+                if (attempt.Answers.FirstOrDefault(a => a.QuestionId == questionId) is not { } answer)
+                {
+                    return (GradingOutcome.BadPoints, $"The learner did not answer '{questionId}', so there is nothing to grade.");
+                }
+                answer.InstructorPoints = given;
+            }
+            var score = ModuleScorer.Score(module,
+                attempt.Answers.ToDictionary(a => a.QuestionId, a => a.Value, StringComparer.Ordinal),
+                attempt.Answers.Where(a => a.InstructorPoints is not null).ToDictionary(a => a.QuestionId, a => a.InstructorPoints!.Value, StringComparer.Ordinal));
+            attempt.ScoreGiven = score.Given;
+            attempt.ScoreMaximum = score.Maximum;
+            attempt.AwaitingInstructor = score.AwaitingInstructor;
+            attempt.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            // The update goes where the submission's score went (a preview's score went nowhere).
+            if (await db.GradeDeliveries.AnyAsync(d => d.AttemptId == attemptId, ct))
+            {
+                await outbox.AddAsync(db, attempt, isRegrade: true, time.GetUtcNow(), ct);
+            }
+            return (GradingOutcome.Graded, null);
+        }, cancellationToken);
+        if (result.Item1 == GradingOutcome.Graded)
+        {
+            outbox.Wake();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,33 @@
+using LtiCurriculum.Lti.Ags;
+
+namespace LtiCurriculum.Web.Grades;
+
+/// <summary>Delivers one leased score: its line item, then the score POST; every failure becomes a <see cref="DeliveryResult"/>.</summary>
+public sealed class ScoreDelivery(AgsClient ags, LineItemResolver lineItems)
+{
+    private static readonly TimeSpan LineItemBusyWait = TimeSpan.FromSeconds(1);
+
+    public async Task<DeliveryResult> DeliverAsync(LeasedDelivery delivery, AgsPlatform platform, CancellationToken cancellationToken)
+    {
+        var access = new AgsAccess(platform, (delivery.AgsScopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        try
+        {
+            var lineItemUrl = await lineItems.ResolveAsync(delivery, access, cancellationToken);
+            await ags.PostScoreAsync(access, lineItemUrl, ScorePlan.For(delivery), cancellationToken);
+            return DeliveryResult.Done;
+        }
+        catch (LineItemBusyException)
+        {
+            return new DeliveryResult(DeliveryVerdict.Later, RetryAfter: LineItemBusyWait);
+        }
+        catch (AgsException failure)
+        {
+            return DeliveryOutcomes.Classify(failure, delivery);
+        }
+        catch (ArgumentException invalid)
+        {
+            // The AGS client refuses a score or line item the spec forbids (no maximum, negative points) before sending it.
+            return new DeliveryResult(DeliveryVerdict.NeedsAttention, Error: "The tool cannot send this score: " + invalid.Message);
+        }
+    }
+}
