@@ -38,8 +38,10 @@ internal static class DevPlatformLaunch
     /// </summary>
     public static async Task<LaunchSteps> AuthorizeAsync(
         this TestBrowser browser, ToolInstance tool, string course = "med-501", string? link = "link-cc-1",
-        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en")
+        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null)
     {
+        // The platform is the tool's own /dev-platform unless another instance hosts it (DevPlatform:ToolOrigin = the tool).
+        platform ??= tool;
         var fields = new List<KeyValuePair<string, string>>
         {
             new("course", course), new("user", user), new("message_type", messageType), new("locale", locale), new("style", style),
@@ -48,7 +50,7 @@ internal static class DevPlatformLaunch
         {
             fields.Add(new("link", link));
         }
-        var platformLaunch = await browser.PostFormAsync(tool.Url("/dev-platform/launch"), fields);
+        var platformLaunch = await browser.PostFormAsync(platform.Url("/dev-platform/launch"), fields);
 
         WebPage login;
         if (style == "get")
@@ -65,7 +67,7 @@ internal static class DevPlatformLaunch
             login = await browser.SubmitAsync(loginForm);
         }
         Assert.True(login.Status == HttpStatusCode.Redirect, $"The tool answers a login with a redirect to the platform: {login}");
-        Assert.Equal(tool.DevPlatformIssuer + "/authorize", login.Location!.GetLeftPart(UriPartial.Path));
+        Assert.Equal(platform.DevPlatformIssuer + "/authorize", login.Location!.GetLeftPart(UriPartial.Path));
 
         var authorize = await browser.FollowAsync(login);
         Assert.True(authorize.Status == HttpStatusCode.OK, $"The platform authorizes with an auto-posted form: {authorize}");
@@ -78,9 +80,9 @@ internal static class DevPlatformLaunch
     /// </summary>
     public static async Task<LaunchSteps> LaunchAsync(
         this TestBrowser browser, ToolInstance tool, string course = "med-501", string? link = "link-cc-1",
-        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en")
+        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null)
     {
-        var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale);
+        var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale, platform);
         var launch = await browser.SubmitAsync(steps.AuthenticationResponse);
         Assert.True(launch.Status == HttpStatusCode.SeeOther, $"A valid launch answers 303: {launch}");
         var page = await browser.FollowAsync(launch);
