@@ -46,6 +46,21 @@ public sealed class LineItemResolver(AgsClient ags, IDbContextFactory<LtiDbConte
         }
     }
 
+    /// <summary>
+    /// The platform says the line item we found or created is gone (deleted in the gradebook): forget it, so the next
+    /// try finds or creates one again. A coupled line item from the launch is the platform's to fix and is kept.
+    /// </summary>
+    public async Task ForgetAsync(LeasedDelivery delivery, string url, CancellationToken cancellationToken)
+    {
+        _resolved.TryRemove(new KeyValuePair<int, string>(delivery.ResourceLinkDbId, url));
+        await using var db = contexts.CreateDbContext();
+        using (await writes.EnterSqliteWriterAsync(cancellationToken))
+        {
+            await db.ResourceLinks.Where(r => r.Id == delivery.ResourceLinkDbId && r.ResolvedLineItemUrl == url)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ResolvedLineItemUrl, (string?)null), cancellationToken);
+        }
+    }
+
     private async Task<string> FindOrCreateAsync(LeasedDelivery delivery, AgsAccess access, string container, CancellationToken cancellationToken)
     {
         var linkId = delivery.ResourceLinkDbId;

@@ -10,11 +10,17 @@ public sealed class ScoreDelivery(AgsClient ags, LineItemResolver lineItems)
     public async Task<DeliveryResult> DeliverAsync(LeasedDelivery delivery, AgsPlatform platform, CancellationToken cancellationToken)
     {
         var access = new AgsAccess(platform, (delivery.AgsScopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string? lineItemUrl = null;
         try
         {
-            var lineItemUrl = await lineItems.ResolveAsync(delivery, access, cancellationToken);
+            lineItemUrl = await lineItems.ResolveAsync(delivery, access, cancellationToken);
             await ags.PostScoreAsync(access, lineItemUrl, ScorePlan.For(delivery), cancellationToken);
             return DeliveryResult.Done;
+        }
+        catch (AgsException gone) when (gone.StatusCode == 404 && lineItemUrl is not null && lineItemUrl != delivery.LineItemUrl)
+        {
+            await lineItems.ForgetAsync(delivery, lineItemUrl, cancellationToken);
+            return new DeliveryResult(DeliveryVerdict.Retry, 404, "The gradebook column this tool created is gone; the next try finds or creates it again.");
         }
         catch (LineItemBusyException)
         {

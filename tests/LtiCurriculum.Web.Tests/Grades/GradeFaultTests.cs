@@ -133,4 +133,23 @@ public sealed class GradeFaultTests
         Assert.Equal(System.Net.HttpStatusCode.SeeOther, retry.Status);
         await gradebook.WaitForAsync(b => HasResult(b, Ana), "Ana's score after the retry");
     }
+
+    [Fact]
+    public async Task A_line_item_deleted_in_the_gradebook_is_created_again()
+    {
+        await using var tool = await ToolInstance.StartAsync(Fast());
+        using var gradebook = DevGradebook.Of(tool);
+        var (learner, _) = await SubmitOneRightAnswerAsync(tool);
+        await gradebook.WaitForAsync(b => HasResult(b, Ana), "the first score");
+
+        await gradebook.ResetAsync();
+        await learner.PostAsync("/learn/attempts", []);
+        await learner.OpenAsync("/learn");
+        await learner.SubmitAsync();
+
+        var book = await gradebook.WaitForAsync(b => HasResult(b, Ana), "the second score in a new column");
+        Assert.Single(book["lineItems"]!.AsArray(), i => (string?)i!["resourceLinkId"] == "link-cc-1");
+        var rows = await WaitForOutboxAsync(tool, rows => rows.All(r => r.Status == GradeDeliveryStatus.Delivered), "both delivered");
+        Assert.Equal(404, rows[1].LastStatusCode);
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class DevGradebook(string issuer) : IDisposable
 
     public Task UseStyleAsync(string style) => PostAsync("control/style", new { style });
 
+    /// <summary>Line items back to the seed (the tool's own are deleted); results, log and counters cleared.</summary>
+    public Task ResetAsync() => PostAsync("control/reset", new { });
+
     public Task RevokeTokensAsync() => PostAsync("control/revoke-tokens", new { });
 
     private async Task PostAsync(string path, object body)
