@@ -23,16 +23,6 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
             .Select(d => d.PlatformId).Distinct().ToListAsync(cancellationToken);
     }
 
-    /// <summary>When the next pending row becomes due (for sleeping until then), or null when none waits.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var rows = db.GradeDeliveries.Where(d => d.Status == GradeDeliveryStatus.Pending);
-        var due = await rows.OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        var lease = await rows.Where(d => d.LeaseUntil != null).OrderBy(d => d.LeaseUntil).Select(d => d.LeaseUntil).FirstOrDefaultAsync(cancellationToken);
-        return lease is { } l && (due is null || l > due) ? l : due;
-    }
-
     public async Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(int platformId, int max, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
