@@ -21,11 +21,12 @@ public static class DeliveryOutcomes
         var said = Describe(failure);
         if (failure.IsTransient)
         {
-            return new DeliveryResult(DeliveryVerdict.Retry, failure.StatusCode, said, failure.RetryAfter, AnswerUnknown: failure.StatusCode is null && !failure.FromTokenEndpoint);
+            return new DeliveryResult(DeliveryVerdict.Retry, failure.StatusCode, said, failure.RetryAfter,
+                AnswerUnknown: failure.StatusCode is null && !failure.FromTokenEndpoint, PlatformTrouble: failure.StatusCode is null or >= 500 or 429 || failure.FromTokenEndpoint);
         }
         if (failure.FromTokenEndpoint)
         {
-            return new DeliveryResult(DeliveryVerdict.Retry, failure.StatusCode, "The platform's token endpoint refused the tool: " + said);
+            return new DeliveryResult(DeliveryVerdict.Retry, failure.StatusCode, "The platform's token endpoint refused the tool: " + said, PlatformTrouble: true);
         }
         return failure.StatusCode switch
         {

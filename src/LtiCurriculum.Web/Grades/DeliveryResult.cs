@@ -11,8 +11,11 @@ public enum DeliveryVerdict
     NotGradable,
 }
 
-/// <summary>What one delivery try came to. <see cref="AnswerUnknown"/>: the request may have reached the platform.</summary>
-public sealed record DeliveryResult(DeliveryVerdict Verdict, int? StatusCode = null, string? Error = null, TimeSpan? RetryAfter = null, bool AnswerUnknown = false)
+/// <summary>
+/// What one delivery try came to. <see cref="AnswerUnknown"/>: the request may have reached the platform.
+/// <see cref="PlatformTrouble"/>: the platform (or its token endpoint) is unreachable, failing or asking us to slow down.
+/// </summary>
+public sealed record DeliveryResult(DeliveryVerdict Verdict, int? StatusCode = null, string? Error = null, TimeSpan? RetryAfter = null, bool AnswerUnknown = false, bool PlatformTrouble = false)
 {
     public static readonly DeliveryResult Done = new(DeliveryVerdict.Delivered);
 }

@@ -97,13 +97,22 @@ public sealed partial class GradeDeliveryWorker(
     private async Task<(LeasedDelivery, DeliveryResult)[]> SendAsync(IReadOnlyList<LeasedDelivery> batch, AgsPlatform platform)
     {
         var results = new (LeasedDelivery, DeliveryResult)[batch.Count];
+        DeliveryResult? trouble = null;
         // Not cancelled by shutdown: a send already started is allowed to finish and be recorded.
         await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrencyPerPlatform }, async (i, ct) =>
         {
             DeliveryResult result;
+            if (Volatile.Read(ref trouble) is { } seen)
+            {
+                // The platform just failed us; the rest of the round waits for the next try instead of each failing again.
+                results[i] = (batch[i], new DeliveryResult(DeliveryVerdict.Later, seen.StatusCode, "Not tried: " + seen.Error,
+                    seen.RetryAfter ?? RetrySchedule.Delay(batch[i].Failures + 1, _options)));
+                return;
+            }
             try
             {
                 result = await delivery.DeliverAsync(batch[i], platform, ct);
+                if (result.PlatformTrouble) Volatile.Write(ref trouble, result);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -123,7 +132,7 @@ public sealed partial class GradeDeliveryWorker(
         {
             return wait;
         }
-        if (results.All(r => r.Result.Verdict == DeliveryVerdict.Retry))
+        if (results.Any(r => r.Result.Verdict == DeliveryVerdict.Retry) && results.All(r => r.Result.Verdict is DeliveryVerdict.Retry or DeliveryVerdict.Later))
         {
             return RetrySchedule.Delay(results.Min(r => r.Delivery.Failures) + 1, _options);
         }

@@ -10,9 +10,12 @@ public sealed class GradeOptions
     /// <summary>Whether this instance runs the delivery worker. Scores are always written to the outbox.</summary>
     public bool DeliveryEnabled { get; set; } = true;
 
-    /// <summary>Failed tries after which a score is marked "needs attention" and no longer retried by itself.</summary>
+    /// <summary>
+    /// Failed tries after which a score is marked "needs attention" and no longer retried by itself. With the default
+    /// backoff, 20 tries span 6 to 11 hours (jitter), so an LMS outage of that length heals by itself.
+    /// </summary>
     [Range(1, 100, ErrorMessage = "Grades:MaxFailures must be between 1 and 100.")]
-    public int MaxFailures { get; set; } = 12;
+    public int MaxFailures { get; set; } = 20;
 
     /// <summary>Wait after the first failure; doubled after each further failure (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Grades:FirstRetryDelay must be between 00:00:00.010 and 01:00:00.")]

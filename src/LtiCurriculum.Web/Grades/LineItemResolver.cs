@@ -20,7 +20,7 @@ public sealed class LineItemResolver(AgsClient ags, IDbContextFactory<LtiDbConte
     public const string Tag = "lticurriculum";
     private static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<int, string> _resolved = new();
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<int, Lazy<Task<string>>> _inFlight = new();
 
     public async Task<string> ResolveAsync(LeasedDelivery delivery, AgsAccess access, CancellationToken cancellationToken)
     {
@@ -31,18 +31,22 @@ public sealed class LineItemResolver(AgsClient ags, IDbContextFactory<LtiDbConte
         {
             throw new AgsException("The launch gave neither a line item nor a line item container for this link.", null, null, null, isTransient: false, fromTokenEndpoint: false);
         }
-        var gate = _gates.GetOrAdd(delivery.ResourceLinkDbId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        // Callers for one link share one lookup, and its failure: a failing platform is asked once, not once per score.
+        var shared = _inFlight.GetOrAdd(delivery.ResourceLinkDbId, _ => new Lazy<Task<string>>(() => ResolveOnceAsync(delivery, access, container)));
+        return await shared.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<string> ResolveOnceAsync(LeasedDelivery delivery, AgsAccess access, string container)
+    {
         try
         {
-            if (_resolved.TryGetValue(delivery.ResourceLinkDbId, out known)) return known;
-            var url = await FindOrCreateAsync(delivery, access, container, cancellationToken);
+            var url = await FindOrCreateAsync(delivery, access, container, CancellationToken.None);
             _resolved[delivery.ResourceLinkDbId] = url;
             return url;
         }
         finally
         {
-            gate.Release();
+            _inFlight.TryRemove(delivery.ResourceLinkDbId, out _);
         }
     }
 

@@ -152,4 +152,24 @@ public sealed class GradeFaultTests
         var rows = await WaitForOutboxAsync(tool, rows => rows.All(r => r.Status == GradeDeliveryStatus.Delivered), "both delivered");
         Assert.Equal(404, rows[1].LastStatusCode);
     }
+
+    [Fact]
+    public async Task An_unreachable_token_endpoint_is_asked_once_per_round_not_once_per_score()
+    {
+        await using var tool = await ToolInstance.StartAsync(Fast(more: new() { ["Grades:DeliveryEnabled"] = "false" }));
+        using var gradebook = DevGradebook.Of(tool);
+        await SubmitOneRightAnswerAsync(tool);
+        await OutboxSeed.AddAsync(tool, "link-cc-1", learners: 40, scoresEach: 1);
+        await gradebook.AddFaultAsync(new { target = "token", kind = "status", status = 503 });
+
+        await using var worker = await ToolInstance.StartAsync(Fast(databaseFile: tool.DatabaseFile));
+        await WaitForOutboxAsync(tool, rows => rows.Count(r => r.Failures > 0) >= 1, "the first failed round");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        // 41 scores waiting; each round asks the token endpoint once (the failed request is shared) and the rest wait.
+        Assert.InRange(await gradebook.FaultFiredAsync(), 1, 12);
+
+        await gradebook.ClearFaultsAsync();
+        var rows = await WaitForOutboxAsync(tool, rows => rows.All(r => r.Status == GradeDeliveryStatus.Delivered), "all delivered after the outage");
+        Assert.Equal(41, rows.Count);
+    }
 }

@@ -28,6 +28,13 @@ internal sealed class DevGradebook(string issuer) : IDisposable
 
     public Task AddFaultAsync(object rule) => PostAsync("control/faults", rule);
 
+    /// <summary>How many requests the fault rules answered in all.</summary>
+    public async Task<long> FaultFiredAsync()
+    {
+        var json = JsonNode.Parse(await _http.GetStringAsync($"{Issuer}/control/faults", TestContext.Current.CancellationToken))!;
+        return json["rules"]!.AsArray().Sum(rule => (long)rule!["fired"]!);
+    }
+
     public async Task ClearFaultsAsync() => (await _http.DeleteAsync($"{Issuer}/control/faults", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
     public Task UseStyleAsync(string style) => PostAsync("control/style", new { style });
