@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Running;
+using LtiCurriculum.Benchmarks.Drain;
 using LtiCurriculum.Benchmarks.Load;
 
-// `bench [filter] [BenchmarkDotNet options]` runs the micro benchmarks; `load [options]` drives a real tool process.
+// `bench [filter] [BenchmarkDotNet options]` runs the micro benchmarks; `load [options]` drives a real tool process;
+// `drain [options]` measures grade delivery between two real tool processes.
 // See README.md beside this file.
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
     "load" => await LoadCommand.RunAsync(args[1..]),
     "learn" => await LoadCommand.RunAsync(args[1..], learn: true),
+    "drain" => await DrainCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -35,6 +38,8 @@ static int Usage()
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 20] [--users 200]
                 [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- learn [--mix both|page|save] [same options as load]
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- drain [--scores 100000] [--learners 20000] [--concurrency 16] [--batch 128]
+                [--timeout 600] [--tool-env NAME=VALUE]...
         """);
     return 2;
 }
