@@ -40,6 +40,10 @@ public sealed class GradeOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Grades:RequestTimeout must be between 00:00:00.100 and 00:05:00.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long delivered scores are kept (each learner's latest score in a link is always kept).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Grades:KeepHistory must be between 1.00:00:00 and 3650.00:00:00.")]
+    public TimeSpan KeepHistory { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>How often the worker looks for due scores when nothing woke it (another instance may have written them).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Grades:PollInterval must be between 00:00:00.050 and 00:10:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -20,6 +20,8 @@ public static class GradesServiceCollectionExtensions
         services.AddSingleton<GradeStatus>();
         services.AddSingleton<GradebookComparison>();
         services.AddHostedService<GradeDeliveryWorker>();
+        services.AddSingleton<GradeHistoryCleaner>();
+        services.AddHostedService(provider => provider.GetRequiredService<GradeHistoryCleaner>());
         return services;
     }
 }
