@@ -15,7 +15,7 @@ namespace LtiCurriculum.Web.Grades;
 /// with the same timestamp, which platforms treat as the same score.
 /// </summary>
 public sealed partial class GradeDeliveryWorker(
-    GradeLeases leases, ScoreDelivery delivery, GradeDeliverySignal signal, IOptions<GradeOptions> options,
+    GradeLeases leases, ScoreDelivery delivery, GradeDeliverySignal signal, GradeTelemetry telemetry, IOptions<GradeOptions> options,
     IDbContextFactory<LtiDbContext> contexts, TimeProvider time, ILogger<GradeDeliveryWorker> logger) : BackgroundService
 {
     private readonly GradeOptions _options = options.Value;
@@ -70,6 +70,10 @@ public sealed partial class GradeDeliveryWorker(
                 var batch = await leases.LeaseAsync(platformId, _options.BatchSize, stoppingToken);
                 if (batch.Count == 0) break;
                 var results = await SendAsync(batch, platform);
+                foreach (var (sent, result) in results)
+                {
+                    telemetry.Record(platformId, sent.Id, result);
+                }
                 await leases.CompleteAsync(results, CancellationToken.None);
                 if (PauseFor(results) is { } pause)
                 {
