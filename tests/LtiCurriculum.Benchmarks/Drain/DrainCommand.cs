@@ -1,3 +1,4 @@
+using LtiCurriculum.Benchmarks.Processes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -36,7 +37,7 @@ internal static class DrainCommand
 
         using var cancel = new CancellationTokenSource();
         // The first Ctrl+C (SIGINT) or SIGTERM stops the wait and cleans up; a second one ends the process at once
-        // (both tools are still killed then, by DrainProcess's exit hook).
+        // (both tools are still killed then, by ToolChild's exit hook).
         void Stop(PosixSignalContext signal)
         {
             signal.Cancel = !cancel.IsCancellationRequested;
@@ -70,11 +71,11 @@ internal static class DrainCommand
     private static async Task<int> RunAsync(DrainOptions options, string dll, string temp, CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
-        var platformOrigin = DrainProcess.FreeOrigin();
-        var drainerOrigin = DrainProcess.FreeOrigin();
+        var platformOrigin = ToolChild.FreeOrigin();
+        var drainerOrigin = ToolChild.FreeOrigin();
         while (drainerOrigin == platformOrigin)
         {
-            drainerOrigin = DrainProcess.FreeOrigin();
+            drainerOrigin = ToolChild.FreeOrigin();
         }
         var issuer = platformOrigin.AbsoluteUri.TrimEnd('/') + "/dev-platform";
         var lineItems = $"{issuer}/ags/{DrainSeed.CourseId}/lineitems";
@@ -111,13 +112,13 @@ internal static class DrainCommand
         };
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        DrainProcess? platform = null;
-        DrainProcess? drainer = null;
+        ToolChild? platform = null;
+        ToolChild? drainer = null;
         try
         {
             // 1. The drainer once without delivery: it migrates its database and registers the platform.
             Console.WriteLine($"Preparing the drainer's database (temp folder {temp})…");
-            var setup = DrainProcess.Start(dll, "drainer", drainerOrigin, drainerDb, DrainerEnvironment(deliver: false));
+            var setup = ToolChild.Start(dll, "drainer", drainerOrigin, drainerDb, DrainerEnvironment(deliver: false));
             await using (setup)
             {
                 if (!await ToolProcess.WaitReadyAsync(http, setup.Origin, () => !setup.HasExited, TimeSpan.FromSeconds(60), cancellationToken))
@@ -141,7 +142,7 @@ internal static class DrainCommand
             Console.WriteLine(string.Create(c, $"  seeded in {seedTime.TotalSeconds:F1} s"));
 
             // 3. The platform, then the drainer with delivery on; measured from the drainer's start.
-            platform = DrainProcess.Start(dll, "platform", platformOrigin, platformDb, platformEnvironment);
+            platform = ToolChild.Start(dll, "platform", platformOrigin, platformDb, platformEnvironment);
             if (!await ToolProcess.WaitReadyAsync(http, platform.Origin, () => !platform.HasExited, TimeSpan.FromSeconds(60), cancellationToken))
             {
                 return SetupFailed($"The platform did not answer 200 on {platform.Origin}health/ready within 60 s.", platform);
@@ -153,7 +154,7 @@ internal static class DrainCommand
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var machineBefore = ProcessMeter.ReadMachine();
             var started = Stopwatch.GetTimestamp();
-            drainer = DrainProcess.Start(dll, "drainer", drainerOrigin, drainerDb, DrainerEnvironment(deliver: true));
+            drainer = ToolChild.Start(dll, "drainer", drainerOrigin, drainerDb, DrainerEnvironment(deliver: true));
             Console.WriteLine($"Started the drainer: pid {drainer.Pid} at {drainer.Origin} (batch {options.Batch}, concurrency {options.Concurrency}){string.Concat(options.ToolEnvironment.Select(e => $" {e.Key}={e.Value}"))}");
             Console.WriteLine($"Draining (at most {options.Timeout.TotalSeconds:F0} s)…");
             var run = await WatchAsync(options, drainer, outbox, started, http, cancellationToken);
@@ -208,7 +209,7 @@ internal static class DrainCommand
     }
 
     /// <summary>Polls the outbox and the drainer's CPU and RSS every <see cref="PollEvery"/> until no row is pending, or the run ends otherwise.</summary>
-    private static async Task<DrainRun> WatchAsync(DrainOptions options, DrainProcess drainer, OutboxWatch outbox, long started, HttpClient http, CancellationToken cancellationToken)
+    private static async Task<DrainRun> WatchAsync(DrainOptions options, ToolChild drainer, OutboxWatch outbox, long started, HttpClient http, CancellationToken cancellationToken)
     {
         var samples = new List<DrainSample>();
         using var stopReadyCheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -295,7 +296,7 @@ internal static class DrainCommand
         }
     }
 
-    private static int SetupFailed(string message, DrainProcess process)
+    private static int SetupFailed(string message, ToolChild process)
     {
         Console.Error.WriteLine(message);
         if (process.HasExited)

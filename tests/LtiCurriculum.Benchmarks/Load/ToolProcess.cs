@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using LtiCurriculum.Benchmarks.Processes;
 
 namespace LtiCurriculum.Benchmarks.Load;
 
@@ -14,24 +13,21 @@ internal sealed class ToolProcess : IAsyncDisposable
 {
     public const string DllRelativePath = "src/LtiCurriculum.Web/bin/Release/net10.0/LtiCurriculum.Web.dll";
 
-    private readonly Process _process;
+    private readonly ToolChild _child;
     private readonly DirectoryInfo _tempDir;
-    private readonly ConcurrentQueue<string> _output = new();
 
-    private ToolProcess(Process process, DirectoryInfo tempDir, Uri baseUrl)
+    private ToolProcess(ToolChild child, DirectoryInfo tempDir)
     {
-        _process = process;
+        _child = child;
         _tempDir = tempDir;
-        BaseUrl = baseUrl;
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
-    public Uri BaseUrl { get; }
-    public int Pid => _process.Id;
-    public bool HasExited => _process.HasExited;
+    public Uri BaseUrl => _child.Origin;
+    public int Pid => _child.Pid;
+    public bool HasExited => _child.HasExited;
 
     /// <summary>The last lines the tool wrote, for the message when it fails.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, _output);
+    public string RecentOutput => _child.RecentOutput;
 
     /// <summary>The built tool, found from the solution folder above the current directory (or this program); null and the reason when it is not there.</summary>
     public static string? FindDll(out string problem)
@@ -54,42 +50,22 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     public static ToolProcess Start(string dll, FakePlatform platform, IReadOnlyDictionary<string, string> extraEnvironment)
     {
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var tempDir = Directory.CreateTempSubdirectory("lti-load-");
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["Lti__Platforms__0__Issuer"] = FakePlatform.Issuer,
+            ["Lti__Platforms__0__ClientId"] = FakePlatform.ClientId,
+            ["Lti__Platforms__0__AuthorizationEndpoint"] = platform.AuthorizationEndpoint,
+            ["Lti__Platforms__0__TokenEndpoint"] = platform.TokenEndpoint,
+            ["Lti__Platforms__0__JwksUri"] = platform.JwksUri,
+            ["Lti__Platforms__0__DeploymentIds__0"] = FakePlatform.DeploymentId,
         };
-        var env = start.Environment;
-        env["ASPNETCORE_ENVIRONMENT"] = "Production";
-        env["DOTNET_ENVIRONMENT"] = "Production";
-        env["ASPNETCORE_URLS"] = baseUrl.AbsoluteUri.TrimEnd('/');
-        env["ConnectionStrings__Default"] = $"Data Source={Path.Combine(tempDir.FullName, "load.db")}";
-        env["Lti__Platforms__0__Issuer"] = FakePlatform.Issuer;
-        env["Lti__Platforms__0__ClientId"] = FakePlatform.ClientId;
-        env["Lti__Platforms__0__AuthorizationEndpoint"] = platform.AuthorizationEndpoint;
-        env["Lti__Platforms__0__TokenEndpoint"] = platform.TokenEndpoint;
-        env["Lti__Platforms__0__JwksUri"] = platform.JwksUri;
-        env["Lti__Platforms__0__DeploymentIds__0"] = FakePlatform.DeploymentId;
-        env["Tool__PublicBaseUrl"] = baseUrl.AbsoluteUri.TrimEnd('/');
-        env["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in extraEnvironment)
         {
-            env[name] = value;
+            environment[name] = value;
         }
-
-        var process = new Process { StartInfo = start };
-        var tool = new ToolProcess(process, tempDir, baseUrl);
-        process.OutputDataReceived += (_, e) => tool.Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => tool.Remember(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return tool;
+        var child = ToolChild.Start(dll, "tool", ToolChild.FreeOrigin(), Path.Combine(tempDir.FullName, "load.db"), environment);
+        return new ToolProcess(child, tempDir);
     }
 
     /// <summary>Polls /health/ready until 200; false when the process dies or the timeout passes.</summary>
@@ -117,20 +93,7 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
-        Kill();
-        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine($"The tool (pid {Pid}) did not exit within 10 s of being killed.");
-            }
-        }
-        _process.Dispose();
+        await _child.DisposeAsync();
         try
         {
             _tempDir.Delete(recursive: true);
@@ -139,41 +102,5 @@ internal sealed class ToolProcess : IAsyncDisposable
         {
             Console.Error.WriteLine($"Could not delete {_tempDir.FullName}: {ex.Message}");
         }
-    }
-
-    private void KillOnExit(object? sender, EventArgs e) => Kill();
-
-    private void Kill()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        _output.Enqueue(line);
-        while (_output.Count > 40 && _output.TryDequeue(out _))
-        {
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

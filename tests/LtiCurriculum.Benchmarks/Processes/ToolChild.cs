@@ -4,15 +4,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace LtiCurriculum.Benchmarks.Drain;
+namespace LtiCurriculum.Benchmarks.Processes;
 
 /// <summary>
-/// One tool process of the drain run (<c>dotnet LtiCurriculum.Web.dll</c>, Production) on a port chosen up front,
-/// with the environment the caller gives. Its output is kept (the last lines, and how many warnings and errors it
+/// The tool as a child process (<c>dotnet LtiCurriculum.Web.dll</c>, Production) on a port chosen up front, with the
+/// environment the caller gives; used by the load and drain commands. Its output is kept (the last lines, and how many warnings and errors it
 /// logged). Disposing kills it; it is also killed when this process exits (Ctrl+C, SIGTERM, an exception).
 /// The caller owns the temp folder with its database.
 /// </summary>
-internal sealed class DrainProcess : IAsyncDisposable
+internal sealed class ToolChild : IAsyncDisposable
 {
     private const int KeptLines = 200;
     private const int KeptProblemLines = 12;
@@ -25,7 +25,7 @@ internal sealed class DrainProcess : IAsyncDisposable
     private int _warnings;
     private int _errors;
 
-    private DrainProcess(Process process, string name, Uri origin)
+    private ToolChild(Process process, string name, Uri origin)
     {
         _process = process;
         Name = name;
@@ -33,7 +33,7 @@ internal sealed class DrainProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
-    /// <summary>"drainer" or "platform", for messages.</summary>
+    /// <summary>"tool", "drainer" or "platform", for messages.</summary>
     public string Name { get; }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
@@ -61,7 +61,7 @@ internal sealed class DrainProcess : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
     }
 
-    public static DrainProcess Start(string dll, string name, Uri origin, string databaseFile, IReadOnlyDictionary<string, string> environment)
+    public static ToolChild Start(string dll, string name, Uri origin, string databaseFile, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -83,7 +83,7 @@ internal sealed class DrainProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var child = new DrainProcess(process, name, origin);
+        var child = new ToolChild(process, name, origin);
         process.OutputDataReceived += (_, e) => child.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => child.Remember(e.Data);
         process.Start();
