@@ -70,6 +70,8 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
     /// </summary>
     public static bool ReportsGrades(LtiRole roles) => (roles & LtiRole.Learner) != 0 || !LtiRoles.IsCourseStaff(roles);
 
-    public static bool Grants(string? scopes, string scope) =>
-        scopes is not null && scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal);
+    public static bool Grants(string? scopes, string scope) => ScopesOf(scopes).Contains(scope, StringComparer.Ordinal);
+
+    /// <summary>The AGS scopes a link's launch granted, as stored (space-separated).</summary>
+    public static string[] ScopesOf(string? scopes) => (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

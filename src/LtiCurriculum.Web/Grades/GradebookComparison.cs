@@ -30,7 +30,7 @@ public sealed class GradebookComparison(IDbContextFactory<LtiDbContext> contexts
         }
         try
         {
-            var access = new AgsAccess(link.Platform, link.AgsScopes!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var access = new AgsAccess(link.Platform, GradeOutbox.ScopesOf(link.AgsScopes));
             var results = await ags.GetResultsAsync(access, link.LineItem, null, cancellationToken);
             var byUser = new Dictionary<string, AgsResult>(StringComparer.Ordinal);
             foreach (var result in results)

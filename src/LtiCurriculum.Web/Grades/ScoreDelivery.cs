@@ -9,7 +9,7 @@ public sealed class ScoreDelivery(AgsClient ags, LineItemResolver lineItems)
 
     public async Task<DeliveryResult> DeliverAsync(LeasedDelivery delivery, AgsPlatform platform, CancellationToken cancellationToken)
     {
-        var access = new AgsAccess(platform, (delivery.AgsScopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var access = new AgsAccess(platform, GradeOutbox.ScopesOf(delivery.AgsScopes));
         string? lineItemUrl = null;
         try
         {
