@@ -11,6 +11,7 @@ using LtiCurriculum.Web.Install.Platforms;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Sessions;
+using LtiCurriculum.Web.Teach;
 using Microsoft.Extensions.Options;
 
 // The tool's host. Run it: `dotnet run --project src/LtiCurriculum.Web`. Admin commands: `… -- platforms list`.
@@ -60,6 +61,7 @@ public partial class Program
         services.AddSingleton<LaunchSessionTokens>();
         services.AddSingleton<LaunchRecorder>();
         services.AddSingleton<ILtiLaunchHandler, DefaultLaunchHandler>();
+        services.AddLaunchSessions();
         services.AddHostedService<ExpiredLoginStateCleaner>();
 
         // Learn: the content catalogue and the student's pages.
@@ -85,13 +87,14 @@ public partial class Program
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseAuthorization();
 
         app.MapHealth();
         app.MapInstall();
         app.MapLtiLaunch();
         app.MapLaunchPages();
         app.MapLearn();
-        app.MapGrades();
+        app.MapTeach();
         if (devPlatformEnabled)
         {
             app.MapDevPlatform();

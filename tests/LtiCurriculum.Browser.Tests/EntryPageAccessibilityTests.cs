@@ -28,7 +28,7 @@ public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClass
         var page = await context.NewPageAsync();
         await page.LaunchAsync(fixture.Tool, "med-501", "link-cc-setup", Demo.Instructor);
 
-        await Expect(page).ToHaveURLAsync(Launches.PathIs("/learn/choose"));
+        await Expect(page).ToHaveURLAsync(Launches.PathIs("/teach/settings"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Choose the module for this activity");
         await page.AssertAccessibleAsync("chooser page");
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using LtiCurriculum.Web.Teach.Grading;
+
 namespace LtiCurriculum.Web.Grades;
 
 public static class GradesServiceCollectionExtensions

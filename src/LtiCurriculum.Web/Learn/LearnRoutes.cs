@@ -6,6 +6,7 @@ using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn.Pages;
+using LtiCurriculum.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,29 +24,28 @@ public static class LearnRoutes
     public const string SubmitPath = "/learn/submit";
     public const string ResultPath = "/learn/result";
     public const string NewAttemptPath = "/learn/attempts";
-    public const string ChoosePath = "/learn/choose";
 
     public static IEndpointRouteBuilder MapLearn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ModulePath, ModuleAsync);
-        app.MapPost(AnswerPath, AnswerAsync);
-        app.MapGet(ReviewPath, ReviewAsync);
-        app.MapPost(SubmitPath, SubmitAsync);
-        app.MapGet(ResultPath, ResultAsync);
-        app.MapPost(NewAttemptPath, NewAttemptAsync);
-        app.MapGet(ChoosePath, ChooseAsync);
-        app.MapPost(ChoosePath, BindAsync);
+        var learn = app.MapGroup(ModulePath)
+            .RequireAuthorization(LaunchPolicies.LinkSession)
+            .RequireKnownModule()
+            .RequireFormTokenOnPost();
+        learn.MapGet("", ModuleAsync);
+        learn.MapPost("/answer", AnswerAsync);
+        learn.MapGet("/review", ReviewAsync);
+        learn.MapPost("/submit", SubmitAsync);
+        learn.MapGet("/result", ResultAsync);
+        learn.MapPost("/attempts", NewAttemptAsync);
         return app;
     }
 
-    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, GradeStatus grades)
+    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         if (request.Module is null)
         {
             return request.Session.IsCourseStaff
-                ? See($"{ChoosePath}?{request.Query}")
+                ? See($"{Teach.TeachRoutes.SettingsPath}?{request.Query}")
                 : new RazorComponentResult<NotSetUpPage>(new { Model = request });
         }
         if (request.Session.IsAnonymous)
@@ -62,12 +62,9 @@ public static class LearnRoutes
         return ModulePage(request, forms, attempt, used, grade: grade);
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (Refuse(http, request, forms, form) is { } refused) return refused;
         if (request.Module is null)
         {
             return Problem(http, request, "module_not_set", 409, "This activity has no module yet, so there is nothing to answer.");
@@ -118,22 +115,17 @@ public static class LearnRoutes
             Token: request.Token));
     }
 
-    private static async Task<IResult> ReviewAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> ReviewAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         if (request.Module is null || request.Session.IsAnonymous) return See($"{ModulePath}?{request.Query}");
         var attempt = await attempts.CurrentAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
         if (!attempt.IsOpen) return See($"{ResultPath}?attempt={attempt.Id}&{request.Query}");
         return new RazorComponentResult<ReviewPage>(new { Model = request, Attempt = attempt, FormToken = forms.Issue(request.Session) });
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
+    private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (Refuse(http, request, forms, form) is { } refused) return refused;
         if (!int.TryParse(form["attempt"], out var attemptId))
         {
             return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to submit. Reload the page and try again.");
@@ -144,10 +136,8 @@ public static class LearnRoutes
         return See($"{ResultPath}?attempt={attempt!.Id}&{request.Query}");
     }
 
-    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms, GradeStatus grades)
+    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         if (!int.TryParse(http.Request.Query["attempt"], out var attemptId))
         {
             return Problem(http, request, "attempt_missing", 400, "The address does not name an attempt (?attempt=).");
@@ -158,12 +148,9 @@ public static class LearnRoutes
         return await ResultPageAsync(request, attempts, forms, grades, attempt, http.RequestAborted);
     }
 
-    private static async Task<IResult> NewAttemptAsync(HttpContext http, LearnerRequests requests, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> NewAttemptAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (Refuse(http, request, forms, form) is { } refused) return refused;
         if (request.Module is null) return See($"{ModulePath}?{request.Query}");
         var used = await attempts.CountAsync(request.LinkId, request.UserId, request.Module.Id);
         if (used >= request.Module.English.DefaultAttempts)
@@ -171,35 +158,6 @@ public static class LearnRoutes
             return Problem(http, request, "attempts_used", 409, $"All {request.Module.English.DefaultAttempts} attempts at this module are used.");
         }
         await attempts.StartNextAsync(request.LinkId, request.UserId, request.Module.Id, request.Module.English.DefaultAttempts, http.RequestAborted);
-        return See($"{ModulePath}?{request.Query}");
-    }
-
-    private static async Task<IResult> ChooseAsync(HttpContext http, LearnerRequests requests, FormTokens forms, ContentCatalogue catalogue)
-    {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
-        if (!request.Session.IsCourseStaff) return Forbidden(http, request);
-        return new RazorComponentResult<ChooserPage>(new { Model = request, Catalogue = catalogue, FormToken = forms.Issue(request.Session) });
-    }
-
-    private static async Task<IResult> BindAsync(HttpContext http, LearnerRequests requests, FormTokens forms, ContentCatalogue catalogue, IDbContextFactory<LtiDbContext> contexts)
-    {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (Refuse(http, request, forms, form, allowStaffOnly: true) is { } refused) return refused;
-        var moduleId = form["module"].ToString();
-        if (catalogue.FindModule(moduleId) is null)
-        {
-            return Problem(http, request, "module_unknown", 400, string.IsNullOrEmpty(moduleId) ? "Choose a module first." : $"There is no module '{Shorten(moduleId)}' in the catalogue.");
-        }
-        if (request.Link.CustomModuleId is not null)
-        {
-            return Problem(http, request, "module_set_by_lms", 409, $"This link's settings in the LMS name the module (custom parameter module={request.Link.CustomModuleId}); change it there.");
-        }
-        await using var db = contexts.CreateDbContext();
-        await db.ResourceLinks.Where(r => r.Id == request.LinkId).ExecuteUpdateAsync(set => set.SetProperty(r => r.BoundModuleId, moduleId), http.RequestAborted);
-        requests.Forget(request.LinkId);
         return See($"{ModulePath}?{request.Query}");
     }
 
@@ -211,24 +169,6 @@ public static class LearnRoutes
         var history = await attempts.ListAsync(request.LinkId, request.UserId, attempt.ModuleId, cancellationToken);
         var grade = await grades.LatestStatusAsync(request.LinkId, request.UserId, cancellationToken);
         return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
-    }
-
-    /// <summary>State-changing requests need the form token of this launch, a signed-in user, and (for the chooser) a staff role.</summary>
-    internal static IResult? Refuse(HttpContext http, LearnerRequest request, FormTokens forms, IFormCollection form, bool allowStaffOnly = false)
-    {
-        if (!forms.IsValid(request.Session, form[FormTokens.FieldName]))
-        {
-            return Problem(http, request, "form_token_invalid", 403, "The form's security token is missing or belongs to another launch. Reload the page and try again.");
-        }
-        if (request.Session.IsAnonymous)
-        {
-            return Problem(http, request, "anonymous_read_only", 403, "This activity was opened without signing in, so nothing can be saved.");
-        }
-        if (allowStaffOnly && !request.Session.IsCourseStaff)
-        {
-            return Forbidden(http, request);
-        }
-        return null;
     }
 
     internal static IResult Forbidden(HttpContext http, LearnerRequest request) =>

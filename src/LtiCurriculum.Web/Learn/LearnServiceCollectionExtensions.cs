@@ -1,4 +1,5 @@
 using LtiCurriculum.Curriculum.Loading;
+using LtiCurriculum.Web.Sessions;
 using LtiCurriculum.Web.Hosting;
 
 namespace LtiCurriculum.Web.Learn;

@@ -12,8 +12,8 @@ namespace LtiCurriculum.Web.Learn;
 /// <summary>The link a learner page is about, and the module the link shows.</summary>
 public sealed record LinkFacts(int Id, string? Title, string? CourseTitle, string? CustomModuleId, string? BoundModuleId)
 {
-    /// <summary>The LMS's custom parameter wins; the instructor's choice applies when the link names none.</summary>
-    public string? ModuleId => CustomModuleId ?? BoundModuleId;
+    /// <summary>The instructor's choice in the tool wins over the LMS link's custom parameter (deep linking writes it).</summary>
+    public string? ModuleId => BoundModuleId ?? CustomModuleId;
 }
 
 /// <summary>Everything a learner endpoint needs after the session checks: who, where, in which words, which module.</summary>
@@ -23,14 +23,20 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
     public int UserId => Session.UserDbId ?? 0;
     public string Query => $"{SessionCarrier.FieldName}={Uri.EscapeDataString(Token)}";
     public Module? Content => Module?.For(Session.Locale);
+
+    /// <summary>The link names a module the catalogue does not have.</summary>
+    public bool ModuleUnknown => Link.ModuleId is not null && Module is null;
+
+    /// <summary>Set by <see cref="Sessions.LaunchSessionHandler"/> for every request with a resource-link session.</summary>
+    public static ValueTask<LearnerRequest?> BindAsync(HttpContext http) => ValueTask.FromResult(http.Features.Get<LearnerRequest>());
 }
 
 /// <summary>
-/// Reads the session of a /learn request, renews it, and finds the link and its module. A link's module
+/// Finds the link of a resource-link session and its module. A link's module
 /// changes rarely (a relaunch with another custom parameter, an instructor's choice), so link facts are
 /// kept for <see cref="LinkCacheLifetime"/>; this instance forgets them at once when it writes them.
 /// </summary>
-public sealed class LearnerRequests(LaunchSessionTokens tokens, IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue) : IDisposable
+public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue) : IDisposable
 {
     public static readonly TimeSpan LinkCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly MemoryCache _links = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -54,36 +60,11 @@ public sealed class LearnerRequests(LaunchSessionTokens tokens, IDbContextFactor
         return link;
     }
 
-    public async Task<(LearnerRequest? Request, IResult? Refusal)> ResolveAsync(HttpContext http)
+    /// <summary>The link of a resource-link session and its module (null Module: none chosen, or an unknown id).</summary>
+    public async Task<LearnerRequest?> ResolveAsync(LaunchSession session, string token, int linkId)
     {
-        var presented = await SessionCarrier.FindTokenAsync(http.Request);
-        var session = tokens.Read(presented);
-        if (session is null || session.IsDeepLinking || session.ResourceLinkDbId is not { } linkId)
-        {
-            return (null, ErrorPages.For(http, new LaunchFailure("session_missing", 401, "This page needs an active launch. Open the activity again from your course."), heading: "Please open this activity from your course"));
-        }
         var link = await FindLinkAsync(linkId);
-        if (link is null)
-        {
-            return (null, ErrorPages.For(http, new LaunchFailure("link_missing", 404, "The activity link of this launch no longer exists in this tool. Open the activity again from your course."), session.ReturnUrl));
-        }
-
-        var (token, renewed) = tokens.Renew(session, presented!);
-        if (renewed is not null)
-        {
-            SessionCarrier.SetCookie(http.Response, renewed.Token, renewed.ExpiresAt);
-        }
-        http.Response.Headers[SessionCarrier.HeaderName] = token;
-        http.Response.Headers.CacheControl = "no-store";
-
-        var module = catalogue.FindModule(link.ModuleId);
-        if (link.ModuleId is { } named && module is null)
-        {
-            var source = link.CustomModuleId is not null ? "The link's custom parameter module=" : "The module chosen for this link, ";
-            return (null, ErrorPages.For(http, new LaunchFailure("module_unknown", 404,
-                $"{source}'{named}' names no module in this tool's catalogue. An instructor or LMS administrator can fix the link's settings."), session.ReturnUrl, "This activity points to a module that does not exist"));
-        }
-        return (new LearnerRequest(session, token, LearnText.For(session.Locale), link, module), null);
+        return link is null ? null : new LearnerRequest(session, token, LearnText.For(session.Locale), link, catalogue.FindModule(link.ModuleId));
     }
 
     private static readonly Func<LtiDbContext, int, Task<LinkFacts?>> FindLink =

@@ -75,7 +75,7 @@ public sealed class InstitutionPackTests
         Assert.DoesNotContain("<script>alert(1)</script>", chooser.Html);
 
         var instructor = new LearnerSession(browser, tool, chooser);
-        Assert.Equal(HttpStatusCode.SeeOther, (await instructor.PostAsync("/learn/choose", [new("module", "inst-handover")])).Status);
+        Assert.Equal(HttpStatusCode.SeeOther, (await instructor.PostAsync("/teach/settings", [new("module", "inst-handover")])).Status);
         var learner = await LearnerSession.LaunchAsync(tool, link: "link-cc-setup");
         Assert.Contains("<h1>Safe handover at shift change</h1>", learner.Page.Html);
 

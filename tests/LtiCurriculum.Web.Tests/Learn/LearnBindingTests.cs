@@ -23,12 +23,12 @@ public sealed class LearnBindingTests
         using var instructorBrowser = tool.NewBrowser();
         var steps = await instructorBrowser.LaunchAsync(tool, link: "link-cc-setup", user: Instructor);
         Assert.Equal(HttpStatusCode.SeeOther, steps.Page!.Status);
-        Assert.Equal("/learn/choose", steps.Page.Location!.AbsolutePath);
+        Assert.Equal("/teach/settings", steps.Page.Location!.AbsolutePath);
         var instructor = new LearnerSession(instructorBrowser, tool, await instructorBrowser.FollowAsync(steps.Page));
         Assert.Contains("Choose the module for this activity", instructor.Page.Text);
         Assert.Contains("value=\"cop-what-is\"", instructor.Page.Html);
 
-        var bound = await instructor.PostAsync("/learn/choose", [new("module", "cop-what-is")]);
+        var bound = await instructor.PostAsync("/teach/settings", [new("module", "cop-what-is")]);
         Assert.Equal(HttpStatusCode.SeeOther, bound.Status);
         Assert.Equal("cop-what-is", await tool.QueryAsync(db => db.ResourceLinks.Where(r => r.ResourceLinkId == "link-cc-setup").Select(r => r.BoundModuleId).SingleAsync(Ct)));
 
@@ -45,9 +45,9 @@ public sealed class LearnBindingTests
         var steps = await instructorBrowser.LaunchAsync(tool, link: "link-cc-setup", user: Instructor);
         var instructor = new LearnerSession(instructorBrowser, tool, await instructorBrowser.FollowAsync(steps.Page!));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await learner.OpenAsync("/learn/choose")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.OpenAsync("/teach/settings")).Status);
 
-        var unknown = await instructor.PostAsync("/learn/choose", [new("module", "no-such-module")]);
+        var unknown = await instructor.PostAsync("/teach/settings", [new("module", "no-such-module")]);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.Contains("no-such-module", unknown.Text);
 
@@ -62,7 +62,7 @@ public sealed class LearnBindingTests
     }
 
     [Fact]
-    public async Task Link_with_a_custom_module_cannot_be_rebound_in_the_tool()
+    public async Task Instructor_choice_in_the_tool_wins_over_the_links_custom_module()
     {
         await using var tool = await ToolInstance.StartAsync();
         using var browser = tool.NewBrowser();
@@ -71,8 +71,9 @@ public sealed class LearnBindingTests
         Assert.Contains("<h1>Making the case for curricular change</h1>", instructor.Page.Html);
         Assert.Contains("course staff", instructor.Page.Text);
 
-        var rebind = await instructor.PostAsync("/learn/choose", [new("module", "cop-what-is")]);
-        Assert.Equal(HttpStatusCode.Conflict, rebind.Status);
-        Assert.Equal("module_set_by_lms", rebind.ReasonCode);
+        var rebind = await instructor.PostAsync("/teach/settings", [new("module", "cop-what-is")]);
+        Assert.Equal(HttpStatusCode.SeeOther, rebind.Status);
+        var page = await instructor.Browser.FollowAsync(rebind);
+        Assert.Contains("<h1>What is a community of practice?</h1>", page.Html);
     }
 }

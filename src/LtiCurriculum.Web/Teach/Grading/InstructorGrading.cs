@@ -3,9 +3,10 @@ using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Curriculum.Scoring;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Grades;
 using Microsoft.EntityFrameworkCore;
 
-namespace LtiCurriculum.Web.Grades;
+namespace LtiCurriculum.Web.Teach.Grading;
 
 public enum GradingOutcome { Graded, NotFound, NotSubmitted, BadPoints }
 

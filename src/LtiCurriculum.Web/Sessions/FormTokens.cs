@@ -3,7 +3,7 @@ using System.Text;
 using LtiCurriculum.Web.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace LtiCurriculum.Web.Learn;
+namespace LtiCurriculum.Web.Sessions;
 
 /// <summary>
 /// Anti-forgery for learner forms that works without cookies (LMS iframes often block them): each form

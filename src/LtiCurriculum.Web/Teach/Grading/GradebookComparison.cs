@@ -1,8 +1,9 @@
 using LtiCurriculum.Lti.Ags;
 using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Grades;
 using Microsoft.EntityFrameworkCore;
 
-namespace LtiCurriculum.Web.Grades;
+namespace LtiCurriculum.Web.Teach.Grading;
 
 /// <summary>What the LMS gradebook holds for a link (its results), keyed by platform user id; or why it could not be read.</summary>
 public sealed record GradebookResults(IReadOnlyDictionary<string, AgsResult> ByUser, string? Problem);

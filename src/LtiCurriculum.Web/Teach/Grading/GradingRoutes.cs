@@ -1,34 +1,34 @@
 using System.Globalization;
-using LtiCurriculum.Web.Grades.Pages;
+using LtiCurriculum.Web.Grades;
+using LtiCurriculum.Web.Teach.Pages;
 using LtiCurriculum.Web.Learn;
+using LtiCurriculum.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace LtiCurriculum.Web.Grades;
+namespace LtiCurriculum.Web.Teach.Grading;
 
 /// <summary>
 /// The instructor's view of one activity's grades: each learner's latest attempt and what became of its score in
 /// the LMS gradebook, retry for scores that failed, grading of reflections, and a comparison with the gradebook.
 /// </summary>
-public static class GradesRoutes
+public static class GradingRoutes
 {
     public const string GradesPath = "/teach/grades";
     public const string RetryPath = "/teach/grades/retry";
     public const string GradePath = "/teach/grades/grade";
     private const string PointsPrefix = "points_";
 
-    public static IEndpointRouteBuilder MapGrades(this IEndpointRouteBuilder app)
+    /// <summary>Maps onto the course-staff group at /teach.</summary>
+    public static RouteGroupBuilder MapGrading(this RouteGroupBuilder teach)
     {
-        app.MapGet(GradesPath, PageAsync);
-        app.MapPost(RetryPath, RetryAsync);
-        app.MapPost(GradePath, GradeAsync);
-        return app;
+        teach.MapGet("/grades", PageAsync);
+        teach.MapPost("/grades/retry", RetryAsync);
+        teach.MapPost("/grades/grade", GradeAsync);
+        return teach;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, LearnerRequests requests, FormTokens forms, GradeStatus status, GradebookComparison gradebook)
+    private static async Task<IResult> PageAsync(HttpContext http, LearnerRequest request, FormTokens forms, GradeStatus status, GradebookComparison gradebook)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
-        if (!request.Session.IsCourseStaff) return LearnRoutes.Forbidden(http, request);
         var learners = await status.ForLinkAsync(request.LinkId, http.RequestAborted);
         var compared = http.Request.Query["compare"] == "1" ? await gradebook.ReadAsync(request.LinkId, http.RequestAborted) : null;
         return new RazorComponentResult<GradesPage>(new
@@ -38,12 +38,9 @@ public static class GradesRoutes
         });
     }
 
-    private static async Task<IResult> RetryAsync(HttpContext http, LearnerRequests requests, FormTokens forms, GradeStatus status)
+    private static async Task<IResult> RetryAsync(HttpContext http, LearnerRequest request, GradeStatus status)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (LearnRoutes.Refuse(http, request, forms, form, allowStaffOnly: true) is { } refused) return refused;
         if (!long.TryParse(form["delivery"], NumberStyles.None, CultureInfo.InvariantCulture, out var deliveryId))
         {
             return LearnRoutes.Problem(http, request, "delivery_missing", 400, "The form did not say which score to send again. Reload the page and try again.");
@@ -57,12 +54,9 @@ public static class GradesRoutes
         };
     }
 
-    private static async Task<IResult> GradeAsync(HttpContext http, LearnerRequests requests, FormTokens forms, InstructorGrading grading)
+    private static async Task<IResult> GradeAsync(HttpContext http, LearnerRequest request, InstructorGrading grading)
     {
-        var (request, refusal) = await requests.ResolveAsync(http);
-        if (request is null) return refusal!;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (LearnRoutes.Refuse(http, request, forms, form, allowStaffOnly: true) is { } refused) return refused;
         if (!int.TryParse(form["attempt"], NumberStyles.None, CultureInfo.InvariantCulture, out var attemptId))
         {
             return LearnRoutes.Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to grade. Reload the page and try again.");
