@@ -94,6 +94,8 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.AgsScopes).HasMaxLength(1024);
             e.Property(r => r.CustomModuleId).HasMaxLength(64);
             e.Property(r => r.BoundModuleId).HasMaxLength(64);
+            e.Property(r => r.CustomParameters).HasMaxLength(4000);
+            e.Property(r => r.InstructorSettings).HasMaxLength(2000);
             e.Property(r => r.ProductFamily).HasMaxLength(64);
             e.Property(r => r.ResolvedLineItemUrl).HasMaxLength(2048);
             e.HasIndex(r => new { r.PlatformId, r.DeploymentId, r.ResourceLinkId }).IsUnique();
@@ -105,6 +107,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(a => a.ModuleId).HasMaxLength(64);
             e.Property(a => a.ScoreGiven).HasPrecision(9, 2);
             e.Property(a => a.ScoreMaximum).HasPrecision(9, 2);
+            e.Property(a => a.InstructorComment).HasMaxLength(4000);
             e.HasIndex(a => new { a.ResourceLinkDbId, a.UserDbId, a.Number }).IsUnique();
             e.HasOne<ResourceLinkEntity>().WithMany().HasForeignKey(a => a.ResourceLinkDbId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<LtiUserEntity>().WithMany().HasForeignKey(a => a.UserDbId).OnDelete(DeleteBehavior.Cascade);
@@ -124,6 +127,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(d => d.ScoreGiven).HasPrecision(9, 2);
             e.Property(d => d.ScoreMaximum).HasPrecision(9, 2);
             e.Property(d => d.LeaseOwner).HasMaxLength(64);
+            e.Property(d => d.Comment).HasMaxLength(4000);
             e.Property(d => d.LastError).HasMaxLength(2000);
             // The worker's scan: one platform's pending rows in id order.
             e.HasIndex(d => new { d.PlatformId, d.Status, d.Id });

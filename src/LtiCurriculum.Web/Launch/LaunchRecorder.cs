@@ -1,6 +1,7 @@
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Teach.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -55,7 +56,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             launch.Context?.Label, launch.Context?.Title, launch.Nrps?.ContextMembershipsUrl,
             launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
             launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
-            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch), launch.ToolPlatform?.ProductFamilyCode);
+            launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch), LinkSettings.StoredCustomParameters(launch.Custom), launch.ToolPlatform?.ProductFamilyCode);
         return (key, fingerprint);
     }
 
@@ -107,6 +108,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
             link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
             link.CustomModuleId = Fit(CustomModule(launch), 64);
+            link.CustomParameters = Fit(LinkSettings.StoredCustomParameters(launch.Custom), 4000);
             link.ProductFamily = Fit(launch.ToolPlatform?.ProductFamilyCode, 64) ?? link.ProductFamily;
             link.LastLaunchAt = Touched(link.LastLaunchAt, now);
         }

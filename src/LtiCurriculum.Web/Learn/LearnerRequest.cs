@@ -4,16 +4,30 @@ using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Sessions;
+using LtiCurriculum.Web.Teach.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LtiCurriculum.Web.Learn;
 
-/// <summary>The link a learner page is about, and the module the link shows.</summary>
-public sealed record LinkFacts(int Id, string? Title, string? CourseTitle, string? CustomModuleId, string? BoundModuleId)
+/// <summary>The link a learner page is about, the module it shows and how it is set up.</summary>
+public sealed record LinkFacts(int Id, string? Title, string? CourseTitle, string? CustomModuleId, string? BoundModuleId, string? CustomParameters, string? InstructorSettings)
 {
-    /// <summary>The instructor's choice in the tool wins over the LMS link's custom parameter (deep linking writes it).</summary>
-    public string? ModuleId => BoundModuleId ?? CustomModuleId;
+    private readonly (AssignmentSettings Settings, IReadOnlyList<string> Problems) _fromLms = LinkSettings.FromLms(CustomModuleId, CustomParameters);
+
+    /// <summary>What the LMS link's custom parameters say (deep linking writes them; a course copy keeps them).</summary>
+    public AssignmentSettings FromLms => _fromLms.Settings;
+
+    /// <summary>Custom parameters that could not be read, in words for the instructor.</summary>
+    public IReadOnlyList<string> SettingsProblems => _fromLms.Problems;
+
+    /// <summary>What an instructor saved in the tool, if anything.</summary>
+    public AssignmentSettings? FromInstructor { get; } = LinkSettings.FromInstructor(BoundModuleId, InstructorSettings);
+
+    /// <summary>The instructor's values win over the LMS link's.</summary>
+    public AssignmentSettings Settings => FromInstructor?.Over(FromLms) ?? FromLms;
+
+    public string? ModuleId => Settings.ModuleId;
 }
 
 /// <summary>Everything a learner endpoint needs after the session checks: who, where, in which words, which module.</summary>
@@ -23,6 +37,9 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
     public int UserId => Session.UserDbId ?? 0;
     public string Query => $"{SessionCarrier.FieldName}={Uri.EscapeDataString(Token)}";
     public Module? Content => Module?.For(Session.Locale);
+
+    /// <summary>The activity's settings with the module's defaults filled in (null when no module is set).</summary>
+    public EffectiveSettings? Effective => Module is null ? null : EffectiveSettings.For(Module.English, Link.Settings);
 
     /// <summary>The link names a module the catalogue does not have.</summary>
     public bool ModuleUnknown => Link.ModuleId is not null && Module is null;
@@ -70,6 +87,6 @@ public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, Co
     private static readonly Func<LtiDbContext, int, Task<LinkFacts?>> FindLink =
         EF.CompileAsyncQuery((LtiDbContext db, int linkId) => db.ResourceLinks
             .Where(r => r.Id == linkId)
-            .Select(r => new LinkFacts(r.Id, r.Title, r.Context == null ? null : r.Context.Title ?? r.Context.Label, r.CustomModuleId, r.BoundModuleId))
+            .Select(r => new LinkFacts(r.Id, r.Title, r.Context == null ? null : r.Context.Title ?? r.Context.Label, r.CustomModuleId, r.BoundModuleId, r.CustomParameters, r.InstructorSettings))
             .FirstOrDefault());
 }

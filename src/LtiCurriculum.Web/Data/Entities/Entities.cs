@@ -87,8 +87,12 @@ public sealed class ResourceLinkEntity
     public string? AgsScopes { get; set; }
     /// <summary>The module named by the link's custom parameter <c>module</c> (written by deep linking or an LMS admin); wins over the binding.</summary>
     public string? CustomModuleId { get; set; }
-    /// <summary>The module an instructor chose on a launch of a link that names none.</summary>
+    /// <summary>The module an instructor chose in the tool; wins over <see cref="CustomModuleId"/>.</summary>
     public string? BoundModuleId { get; set; }
+    /// <summary>The link's assignment settings from its custom parameters (JSON of the raw values; deep linking writes them).</summary>
+    public string? CustomParameters { get; set; }
+    /// <summary>Settings an instructor saved in the tool (JSON); each value set wins over the custom parameters.</summary>
+    public string? InstructorSettings { get; set; }
     /// <summary><c>tool_platform.product_family_code</c> of the last launch ("canvas", "moodle", …): grade delivery adapts to it.</summary>
     public string? ProductFamily { get; set; }
     /// <summary>The line item scores go to: the launch's coupled one, or the one found or created in the container.</summary>
@@ -119,6 +123,8 @@ public sealed class AttemptEntity
     public decimal? ScoreMaximum { get; set; }
     /// <summary>Submitted with reflections the instructor still has to grade.</summary>
     public bool AwaitingInstructor { get; set; }
+    /// <summary>The instructor's comment to the learner, sent with the score (AGS 2.0 score <c>comment</c>).</summary>
+    public string? InstructorComment { get; set; }
     public List<AnswerEntity> Answers { get; set; } = [];
 }
 

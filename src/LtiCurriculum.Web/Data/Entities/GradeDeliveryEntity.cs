@@ -35,6 +35,8 @@ public sealed class GradeDeliveryEntity
     public bool IsRegrade { get; set; }
     /// <summary>The score's AGS timestamp.</summary>
     public DateTimeOffset Timestamp { get; set; }
+    /// <summary>The instructor's comment to the learner (AGS 2.0 score <c>comment</c>).</summary>
+    public string? Comment { get; set; }
     /// <summary>When the learner submitted (Canvas' submitted_at, so a late delivery never marks work late).</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
     public GradeDeliveryStatus Status { get; set; }

@@ -58,6 +58,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.Property<bool>("AwaitingInstructor")
                         .HasColumnType("bit");
 
+                    b.Property<string>("InstructorComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -139,6 +143,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("AwaitingInstructor")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -423,6 +431,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("CustomParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("DeploymentId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -431,6 +443,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.Property<string>("Description")
                         .HasMaxLength(4096)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("InstructorSettings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<long>("LastLaunchAt")
                         .HasColumnType("bigint");

@@ -51,6 +51,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                     b.Property<bool>("AwaitingInstructor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InstructorComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -128,6 +132,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("AwaitingInstructor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -404,6 +412,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeploymentId")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -411,6 +423,10 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructorSettings")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastLaunchAt")
