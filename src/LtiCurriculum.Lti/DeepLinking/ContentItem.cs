@@ -14,16 +14,16 @@ public abstract record ContentItem
     [JsonIgnore] public abstract string Type { get; }
 
     /// <summary>Written for every type: Blackboard refuses a resource link without it although §3.2 makes it optional.</summary>
-    [JsonPropertyName("url"), JsonPropertyOrder(-1)] public required string Url { get; init; }
+    [JsonPropertyName("url"), JsonPropertyOrder(-3)] public required string Url { get; init; }
 
-    [JsonPropertyName("title")] public string? Title { get; init; }
-    [JsonPropertyName("text")] public string? Text { get; init; }
+    [JsonPropertyName("title"), JsonPropertyOrder(-2)] public string? Title { get; init; }
+    [JsonPropertyName("text"), JsonPropertyOrder(-1)] public string? Text { get; init; }
 }
 
 /// <summary>An LTI resource link (Deep Linking 2.0 §3.2): the platform creates a placement that launches <see cref="ContentItem.Url"/>.</summary>
 public sealed record LtiResourceLinkItem : ContentItem
 {
-    public override string Type => ContentItemTypes.LtiResourceLink;
+    [JsonIgnore] public override string Type => ContentItemTypes.LtiResourceLink;
 
     /// <summary>Custom parameters the platform sends back on every launch of this link (strings only).</summary>
     [JsonPropertyName("custom")] public IReadOnlyDictionary<string, string>? Custom { get; init; }
@@ -38,5 +38,5 @@ public sealed record LtiResourceLinkItem : ContentItem
 /// <summary>A plain link to a web page (Deep Linking 2.0 §3.1), opened by the platform without an LTI launch.</summary>
 public sealed record LinkItem : ContentItem
 {
-    public override string Type => ContentItemTypes.Link;
+    [JsonIgnore] public override string Type => ContentItemTypes.Link;
 }
