@@ -1,6 +1,6 @@
 namespace LtiCurriculum.Lti.Nrps;
 
-/// <summary>A member's <c>status</c> (NRPS 2.0 §2.1). Absent means Active.</summary>
+/// <summary>A member's <c>status</c> (NRPS 2.0 membership container). Absent means Active.</summary>
 public enum MemberStatus
 {
     Active,

@@ -4,7 +4,7 @@ using LtiCurriculum.Lti.Claims;
 
 namespace LtiCurriculum.Lti.Nrps;
 
-/// <summary>A membership container page (NRPS 2.0 §2.1); unknown members are ignored, ids may be JSON numbers.</summary>
+/// <summary>A membership container page (NRPS 2.0); unknown members are ignored, ids may be JSON numbers.</summary>
 internal sealed record MembershipContainer(
     [property: JsonPropertyName("id"), JsonConverter(typeof(StringOrNumberConverter))] string? Id,
     [property: JsonPropertyName("context")] ContextJson? Context,

@@ -40,7 +40,7 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
         }
     }
 
-    /// <summary>NRPS 2.0 §2.4 (role), §2.5 (limit) and §3 (rlid), appended to the parameters already there.</summary>
+    /// <summary>NRPS 2.0 role, limit and rlid parameters, appended to the parameters already there (Moodle: <c>?type_id=1</c>).</summary>
     internal static string RequestUrl(string url, MembershipQuery? query)
     {
         if (query is null)

@@ -3,7 +3,7 @@ using LtiCurriculum.Lti.Claims;
 namespace LtiCurriculum.Lti.Nrps;
 
 /// <summary>
-/// One member of a context (NRPS 2.0 §2.1). <see cref="Roles"/> is <see cref="RoleUris"/> read with the same
+/// One member of a context (NRPS 2.0 membership container). <see cref="Roles"/> is <see cref="RoleUris"/> read with the same
 /// mapping as launches (<see cref="LtiRoles"/>). Personal data is present only when the platform shares it.
 /// </summary>
 public sealed record NrpsMember

@@ -1,6 +1,6 @@
 namespace LtiCurriculum.Lti.Nrps;
 
-/// <summary>NRPS 2.0 scope and media type (NRPS 2.0 §2.2, §3.6.1.1).</summary>
+/// <summary>The scope a tool asks for to read memberships (NRPS 2.0).</summary>
 public static class NrpsScopes
 {
     public const string ContextMembershipReadOnly = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
