@@ -410,6 +410,37 @@ public sealed class MembershipTests : IDisposable
     }
 
     [Fact]
+    public async Task Paging_stops_after_1000_pages_and_says_the_membership_is_incomplete()
+    {
+        for (var page = 0; page <= 1001; page++)
+        {
+            var url = page == 0 ? MembershipsUrl : $"{MembershipsUrl}?page={page}";
+            var next = $"{MembershipsUrl}?page={page + 1}";
+            var id = $"u{page}";
+            _host.Lms.Get(url, _ => Page(Member(id, Learner)).WithLink($"<{next}>; rel=\"next\""));
+        }
+
+        var membership = await ReadAsync();
+
+        Assert.Equal(1000, membership.Members.Count);
+        Assert.False(membership.IsComplete);
+        Assert.Equal(1001, _host.Lms.Requests.Count); // token + 1000 pages
+    }
+
+    [Fact]
+    public async Task Reading_stops_at_200000_members()
+    {
+        var members = string.Join(',', Enumerable.Range(0, 200_001).Select(n => $$"""{"user_id":"{{n}}"}"""));
+        _host.Lms.Get(MembershipsUrl, _ => Respond.Json($$"""{"members":[{{members}}]}""", mediaType: MediaType).WithLink($"<{Page2}>; rel=\"next\""));
+
+        var membership = await ReadAsync();
+
+        Assert.Equal(200_000, membership.Members.Count);
+        Assert.False(membership.IsComplete);
+        Assert.Empty(_host.Lms.To(Page2));
+    }
+
+    [Fact]
     public async Task Relative_next_link_is_resolved_against_the_page()
     {
         _host.Lms.Get(MembershipsUrl, _ => Page(Member("u1", Learner)).WithLink("</api/lti/courses/7/names_and_roles?page=2>; rel=\"next\""));
