@@ -69,7 +69,7 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
             if (pages == MaxPages)
             {
                 LogPagingStopped(logger, first.AbsoluteUri, $"more than {MaxPages} pages");
-                return new NrpsMembership(id, context, members, IsComplete: false);
+                return Finish(complete: false);
             }
             var (page, following) = await CallAsync(next, ReadPageAsync(platform, next, cancellationToken), cancellationToken).ConfigureAwait(false);
             id ??= page.Id;
@@ -84,7 +84,7 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
                 if (members.Count == MaxMembers)
                 {
                     LogPagingStopped(logger, first.AbsoluteUri, $"more than {MaxMembers} members");
-                    return new NrpsMembership(id, context, members, IsComplete: false);
+                    return Finish(complete: false);
                 }
                 members.Add(member);
             }
@@ -92,18 +92,23 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
             if (next is not null && !AgsUrls.SameOrigin(first, next))
             {
                 LogPagingStopped(logger, first.AbsoluteUri, $"next page is on another origin ({next.GetLeftPart(UriPartial.Authority)})");
-                return new NrpsMembership(id, context, members, IsComplete: false);
+                return Finish(complete: false);
             }
             if (next is not null && !visited.Add(next.AbsoluteUri))
             {
                 next = null;
             }
         }
-        if (skipped > 0)
+        return Finish(complete: true);
+
+        NrpsMembership Finish(bool complete)
         {
-            LogMembersSkipped(logger, first.AbsoluteUri, skipped);
+            if (skipped > 0)
+            {
+                LogMembersSkipped(logger, first.AbsoluteUri, skipped);
+            }
+            return new NrpsMembership(id, context, members, complete);
         }
-        return new NrpsMembership(id, context, members, IsComplete: true);
     }
 
     private async Task<(MembershipContainer Page, Uri? Next)> ReadPageAsync(AgsPlatform platform, Uri uri, CancellationToken cancellationToken)

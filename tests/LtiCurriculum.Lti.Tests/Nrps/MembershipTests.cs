@@ -450,6 +450,30 @@ public sealed class MembershipTests : IDisposable
     }
 
     [Fact]
+    public async Task Caller_cancellation_is_not_turned_into_a_failure()
+    {
+        _host.Lms.Get(MembershipsUrl, _ => Page(Member("u1", Learner)));
+        _host.Lms.Hold(MembershipsUrl);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_host.Cancellation);
+
+        var read = _host.Nrps.GetMembershipAsync(AgsTestHost.Platform, MembershipsUrl, null, cancellation.Token);
+        await _host.Lms.EnteredHold;
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+    }
+
+    [Fact]
+    public async Task Skipped_members_are_counted_in_the_log()
+    {
+        _host.Lms.Get(MembershipsUrl, _ => Respond.Json("""{"members":[{"user_id":"u1"},{"name":"Ghost"},{"name":"Ghost 2"}]}""", mediaType: MediaType));
+
+        await ReadAsync();
+
+        Assert.Contains(_host.Logs.Entries, e => e.Message.Contains("2 members without user_id skipped"));
+    }
+
+    [Fact]
     public async Task Logs_never_contain_the_access_token()
     {
         _host.Lms.Get(MembershipsUrl, _ => Respond.Status(401, "expired"), _ => Respond.Status(500, "boom"));
