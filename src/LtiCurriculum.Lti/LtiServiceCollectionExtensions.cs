@@ -1,7 +1,9 @@
 using System.Text;
 using LtiCurriculum.Lti.Ags;
+using LtiCurriculum.Lti.DeepLinking;
 using LtiCurriculum.Lti.Keys;
 using LtiCurriculum.Lti.Launch;
+using LtiCurriculum.Lti.Nrps;
 using LtiCurriculum.Lti.Oidc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +35,25 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<PlatformKeySetCache>();
         services.AddSingleton<OidcLoginService>();
         services.AddSingleton<LaunchValidator>();
-        services.AddHttpClient(PlatformAccessTokens.HttpClientName, client =>
+        AddPlatformServiceClient(services, PlatformAccessTokens.HttpClientName, TimeSpan.FromSeconds(15));
+        // Membership pages of a large course take longer to build and to read than a score or a line item.
+        AddPlatformServiceClient(services, NrpsClient.HttpClientName, TimeSpan.FromSeconds(30));
+        // A factory, so that IToolKeyStore is only needed once AGS is used (not at ValidateOnBuild).
+        services.AddSingleton(sp => new PlatformAccessTokens(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<Storage.IToolKeyStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PlatformAccessTokens>>()));
+        services.AddSingleton<AgsClient>();
+        services.AddSingleton<NrpsClient>();
+        services.AddSingleton<DeepLinkingResponseBuilder>();
+        return services;
+    }
+
+    private static void AddPlatformServiceClient(IServiceCollection services, string name, TimeSpan timeout) =>
+        services.AddHttpClient(name, client =>
             {
-                client.Timeout = TimeSpan.FromSeconds(15);
+                client.Timeout = timeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("LtiCurriculum/1.0");
             })
             // No redirects: the bearer token goes only where the platform's URL says. UTF-8 headers: Moodle's Link
@@ -45,13 +63,4 @@ public static class LtiServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 ResponseHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             });
-        // A factory, so that IToolKeyStore is only needed once AGS is used (not at ValidateOnBuild).
-        services.AddSingleton(sp => new PlatformAccessTokens(
-            sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<Storage.IToolKeyStore>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PlatformAccessTokens>>()));
-        services.AddSingleton<AgsClient>();
-        return services;
-    }
 }

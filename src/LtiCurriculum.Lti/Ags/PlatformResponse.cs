@@ -31,12 +31,12 @@ internal static class PlatformResponse
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
-    /// <summary>The whole body, refused beyond 4 MB; a UTF-8 byte order mark is dropped.</summary>
-    public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, bool fromTokenEndpoint, CancellationToken cancellationToken)
+    /// <summary>The whole body, refused beyond <paramref name="maxBytes"/> (4 MB unless given); a UTF-8 byte order mark is dropped.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, bool fromTokenEndpoint, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        if (response.Content.Headers.ContentLength > maxBytes)
         {
-            throw TooLarge(response, fromTokenEndpoint);
+            throw TooLarge(response, fromTokenEndpoint, maxBytes);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var body = new MemoryStream();
@@ -44,9 +44,9 @@ internal static class PlatformResponse
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (body.Length + read > MaxBodyBytes)
+            if (body.Length + read > maxBytes)
             {
-                throw TooLarge(response, fromTokenEndpoint);
+                throw TooLarge(response, fromTokenEndpoint, maxBytes);
             }
             body.Write(buffer, 0, read);
         }
@@ -91,7 +91,7 @@ internal static class PlatformResponse
         new($"{what} could not be reached ({(exception is OperationCanceledException ? "timed out" : exception.GetType().Name)}).",
             null, null, null, isTransient: true, fromTokenEndpoint, exception);
 
-    private static AgsException TooLarge(HttpResponseMessage response, bool fromTokenEndpoint) =>
-        new($"The platform's response is too large (over {MaxBodyBytes / (1024 * 1024)} MB).",
+    private static AgsException TooLarge(HttpResponseMessage response, bool fromTokenEndpoint, int maxBytes) =>
+        new($"The platform's response is too large (over {maxBytes / (1024 * 1024)} MB).",
             (int)response.StatusCode, null, null, isTransient: false, fromTokenEndpoint);
 }

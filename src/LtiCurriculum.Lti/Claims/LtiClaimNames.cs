@@ -19,7 +19,16 @@ public static class LtiClaimNames
     public const string RoleScopeMentor = Lti + "role_scope_mentor";
     public const string Lti1p1 = Lti + "lti1p1";
 
-    public const string DeepLinkingSettings = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+    private const string Dl = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+
+    public const string DeepLinkingSettings = Dl + "deep_linking_settings";
+    public const string ContentItems = Dl + "content_items";
+    public const string DeepLinkingData = Dl + "data";
+    public const string DeepLinkingMsg = Dl + "msg";
+    public const string DeepLinkingLog = Dl + "log";
+    public const string DeepLinkingErrorMsg = Dl + "errormsg";
+    public const string DeepLinkingErrorLog = Dl + "errorlog";
+
     public const string AgsEndpoint = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     public const string NrpsService = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
 
@@ -37,4 +46,5 @@ public static class LtiMessageTypes
 {
     public const string ResourceLinkRequest = "LtiResourceLinkRequest";
     public const string DeepLinkingRequest = "LtiDeepLinkingRequest";
+    public const string DeepLinkingResponse = "LtiDeepLinkingResponse";
 }

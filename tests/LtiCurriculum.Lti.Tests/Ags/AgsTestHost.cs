@@ -58,6 +58,7 @@ internal sealed class AgsTestHost : IDisposable
     public InMemoryToolKeyStore ToolKeys { get; } = new();
     public PlatformAccessTokens Tokens => _services.GetRequiredService<PlatformAccessTokens>();
     public AgsClient Client => _services.GetRequiredService<AgsClient>();
+    public Lti.Nrps.NrpsClient Nrps => _services.GetRequiredService<Lti.Nrps.NrpsClient>();
     public CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public IReadOnlyList<SentRequest> TokenRequests => Lms.To(TokenUrl);

@@ -119,7 +119,7 @@ internal static class Respond
 internal sealed class FakeAgsHttpClientFactory(HttpMessageHandler handler) : IHttpClientFactory
 {
     public HttpClient CreateClient(string name) =>
-        name == Lti.Ags.PlatformAccessTokens.HttpClientName
+        name is Lti.Ags.PlatformAccessTokens.HttpClientName or Lti.Nrps.NrpsClient.HttpClientName
             ? new HttpClient(handler, disposeHandler: false)
             : throw new InvalidOperationException($"Unexpected HTTP client '{name}'.");
 }

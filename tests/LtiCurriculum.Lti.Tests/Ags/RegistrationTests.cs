@@ -8,7 +8,7 @@ namespace LtiCurriculum.Lti.Tests.Ags;
 /// <summary>AddLtiTool wires the AGS client for the host.</summary>
 public sealed class RegistrationTests
 {
-    private static ServiceProvider Build(bool withToolKeys)
+    internal static ServiceProvider Build(bool withToolKeys)
     {
         var services = new ServiceCollection();
         services.AddLogging();
