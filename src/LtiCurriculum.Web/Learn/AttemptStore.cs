@@ -153,10 +153,11 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     }
 
     /// <summary>
-    /// Closes an open attempt and stores its score, computed from the answers as they are at that moment. When
+    /// Closes an open attempt and stores its score, computed from the answers as they are at that moment and scaled to
+    /// the activity's <paramref name="points"/> (null: the module's own maximum; 0: practice, never sent). When
     /// <paramref name="reportGrade"/> and the link reports grades, the outgoing score is written in the same transaction.
     /// </summary>
-    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, bool reportGrade, CancellationToken cancellationToken)
+    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, decimal? points, bool reportGrade, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -179,8 +180,8 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
             if (findModule(attempt.ModuleId) is { } module)
             {
                 var score = ModuleScorer.Score(module, answers);
-                attempt.ScoreGiven = score.Given;
-                attempt.ScoreMaximum = score.Maximum;
+                attempt.ScoreMaximum = points ?? score.Maximum;
+                attempt.ScoreGiven = ScoreScale.To(score.Given, score.Maximum, attempt.ScoreMaximum.Value);
                 attempt.AwaitingInstructor = score.AwaitingInstructor;
                 await db.SaveChangesAsync(ct);
                 if (reportGrade)

@@ -31,6 +31,15 @@ public static class LearnRoutes
             .RequireAuthorization(LaunchPolicies.LinkSession)
             .RequireKnownModule()
             .RequireFormTokenOnPost();
+        learn.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HttpMethods.IsPost(http.Request.Method) && http.Features.Get<LearnerRequest>() is { IsClosedToLearner: true } request)
+            {
+                return Problem(http, request, "not_open_yet", 409, $"This activity opens {Show.Instant(request.Effective!.AvailableFrom!.Value)}; nothing can be saved before then.");
+            }
+            return await next(context);
+        });
         learn.MapGet("", ModuleAsync);
         learn.MapPost("/answer", AnswerAsync);
         learn.MapGet("/review", ReviewAsync);
@@ -47,6 +56,10 @@ public static class LearnRoutes
             return request.Session.IsCourseStaff
                 ? See($"{Teach.TeachRoutes.SettingsPath}?{request.Query}")
                 : new RazorComponentResult<NotSetUpPage>(new { Model = request });
+        }
+        if (request.IsClosedToLearner)
+        {
+            return new RazorComponentResult<NotOpenPage>(new { Model = request });
         }
         if (request.Session.IsAnonymous)
         {
@@ -106,7 +119,7 @@ public static class LearnRoutes
         var content = request.Content!;
         var localized = content.FindQuestion(question.Id) ?? question;
         // learn.js autosaves with feedback=0 (no feedback wanted until "Save and check").
-        var showFeedback = content.Feedback == Curriculum.Model.FeedbackMode.Immediate;
+        var showFeedback = request.ShowsFeedback(submitted: false);
         return Results.Json(new AnswerSaved(
             Saved: true,
             Answered: answered,
@@ -130,7 +143,8 @@ public static class LearnRoutes
         {
             return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to submit. Reload the page and try again.");
         }
-        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English, Grades.GradeOutbox.ReportsGrades(request.Session.Roles), http.RequestAborted);
+        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English,
+            request.Link.Settings.Points, Grades.GradeOutbox.ReportsGrades(request.Session.Roles), http.RequestAborted);
         if (outcome == SubmitOutcome.NotYours) return Forbidden(http, request);
         // A second submit (double click, another tab) lands on the same result: one submission, not two.
         return See($"{ResultPath}?attempt={attempt!.Id}&{request.Query}");
@@ -153,11 +167,12 @@ public static class LearnRoutes
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (request.Module is null) return See($"{ModulePath}?{request.Query}");
         var used = await attempts.CountAsync(request.LinkId, request.UserId, request.Module.Id);
-        if (used >= request.Module.English.DefaultAttempts)
+        var allowed = request.Effective!.Attempts;
+        if (used >= allowed)
         {
-            return Problem(http, request, "attempts_used", 409, $"All {request.Module.English.DefaultAttempts} attempts at this module are used.");
+            return Problem(http, request, "attempts_used", 409, $"All {allowed} attempts at this module are used.");
         }
-        await attempts.StartNextAsync(request.LinkId, request.UserId, request.Module.Id, request.Module.English.DefaultAttempts, http.RequestAborted);
+        await attempts.StartNextAsync(request.LinkId, request.UserId, request.Module.Id, allowed, http.RequestAborted);
         return See($"{ModulePath}?{request.Query}");
     }
 

@@ -70,6 +70,14 @@ public sealed record LearnText
     public required string MissedCorrect { get; init; }
     public required string AttemptColumn { get; init; }
     public required string ScoreColumn { get; init; }
+    public required string DueAt { get; init; }                 // {0} = date and time
+    public required string AttemptsLeft { get; init; }          // {0} = count
+    public required string NotOpenHeading { get; init; }
+    public required string OpensAt { get; init; }               // {0} = date and time
+    public required string SubmittedLate { get; init; }
+    public required string PastDue { get; init; }
+    public required string FeedbackAfterDue { get; init; }
+    public required string ClassSessionAt { get; init; }        // {0} = date and time
 
     public static readonly LearnText English = new()
     {
@@ -115,7 +123,7 @@ public sealed record LearnText
         NoAttemptsLeft = "You have used every attempt for this module.",
         ReadOnlyNotice = "You opened this activity without signing in. You can read it, but answers are not saved.",
         StaffNotice = "You are viewing this as course staff. Your answers are saved like a student's so you can try the module, but they are not sent to the gradebook.",
-        ChangeModule = "Choose a different module",
+        ChangeModule = "Settings for this activity",
         ReturnToCourse = "Return to the course",
         GradesLink = "Grades and gradebook delivery for this activity",
         NotGradedNotice = "Preview — not graded. The course says this account is not a gradable student (for example a test student), so scores are not sent to the gradebook.",
@@ -137,6 +145,14 @@ public sealed record LearnText
         MissedCorrect = "Correct answer, not chosen",
         AttemptColumn = "Attempt",
         ScoreColumn = "Score",
+        DueAt = "Due {0}",
+        AttemptsLeft = "{0} attempts left",
+        NotOpenHeading = "This activity is not open yet",
+        OpensAt = "It opens {0}. Please come back then.",
+        SubmittedLate = "Submitted after the due date.",
+        PastDue = "The due date has passed; what you submit now is marked late.",
+        FeedbackAfterDue = "Feedback on your answers appears after the due date.",
+        ClassSessionAt = "Class session: {0}",
     };
 
     public static readonly LearnText Spanish = new()
@@ -183,7 +199,7 @@ public sealed record LearnText
         NoAttemptsLeft = "Ha usado todos los intentos de este módulo.",
         ReadOnlyNotice = "Abrió esta actividad sin iniciar sesión. Puede leerla, pero las respuestas no se guardan.",
         StaffNotice = "Está viendo esto como personal docente. Sus respuestas se guardan como las de un estudiante para que pueda probar el módulo, pero no se envían al libro de calificaciones.",
-        ChangeModule = "Elegir otro módulo",
+        ChangeModule = "Configuración de esta actividad",
         ReturnToCourse = "Volver al curso",
         GradesLink = "Calificaciones y envío al libro de calificaciones de esta actividad",
         NotGradedNotice = "Vista previa: sin calificar. El curso indica que esta cuenta no es un estudiante calificable (por ejemplo, un estudiante de prueba), así que las puntuaciones no se envían al libro de calificaciones.",
@@ -205,6 +221,14 @@ public sealed record LearnText
         MissedCorrect = "Respuesta correcta, no elegida",
         AttemptColumn = "Intento",
         ScoreColumn = "Puntuación",
+        DueAt = "Fecha límite: {0}",
+        AttemptsLeft = "Quedan {0} intentos",
+        NotOpenHeading = "Esta actividad todavía no está abierta",
+        OpensAt = "Se abre el {0}. Vuelva entonces.",
+        SubmittedLate = "Enviado después de la fecha límite.",
+        PastDue = "La fecha límite ya pasó; lo que envíe ahora se marcará como tardío.",
+        FeedbackAfterDue = "La retroalimentación sobre sus respuestas aparece después de la fecha límite.",
+        ClassSessionAt = "Sesión de clase: {0}",
     };
 
     public static readonly LearnText Chinese = new()
@@ -251,7 +275,7 @@ public sealed record LearnText
         NoAttemptsLeft = "你已用完本模块的所有作答次数。",
         ReadOnlyNotice = "你未登录就打开了此活动。你可以阅读内容，但答案不会被保存。",
         StaffNotice = "你正以课程教师身份查看。你的答案会像学生一样被保存，便于试用本模块，但不会发送到成绩册。",
-        ChangeModule = "选择其他模块",
+        ChangeModule = "此活动的设置",
         ReturnToCourse = "返回课程",
         GradesLink = "本活动的成绩及成绩册发送情况",
         NotGradedNotice = "预览——不计分。课程显示此账号不是可评分的学生（例如测试学生），因此分数不会发送到成绩册。",
@@ -273,6 +297,14 @@ public sealed record LearnText
         MissedCorrect = "正确答案，未选择",
         AttemptColumn = "作答",
         ScoreColumn = "得分",
+        DueAt = "截止时间：{0}",
+        AttemptsLeft = "剩余 {0} 次尝试",
+        NotOpenHeading = "此活动尚未开放",
+        OpensAt = "开放时间为 {0}，请届时再来。",
+        SubmittedLate = "在截止时间之后提交。",
+        PastDue = "截止时间已过；现在提交将被标记为迟交。",
+        FeedbackAfterDue = "截止时间过后将显示对你答案的反馈。",
+        ClassSessionAt = "课堂时间：{0}",
     };
 
     /// <summary>The launch locale's language ("es-419" → Spanish, "zh-CN"/"zh-Hans" → Chinese), else English.</summary>

@@ -31,7 +31,7 @@ public sealed record LinkFacts(int Id, string? Title, string? CourseTitle, strin
 }
 
 /// <summary>Everything a learner endpoint needs after the session checks: who, where, in which words, which module.</summary>
-public sealed record LearnerRequest(LaunchSession Session, string Token, LearnText Text, LinkFacts Link, LocalizedModule? Module)
+public sealed record LearnerRequest(LaunchSession Session, string Token, LearnText Text, LinkFacts Link, LocalizedModule? Module, DateTimeOffset Now)
 {
     public int LinkId => Link.Id;
     public int UserId => Session.UserDbId ?? 0;
@@ -40,6 +40,12 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
 
     /// <summary>The activity's settings with the module's defaults filled in (null when no module is set).</summary>
     public EffectiveSettings? Effective => Module is null ? null : EffectiveSettings.For(Module.English, Link.Settings);
+
+    /// <summary>Learners wait for the activity's available-from date; course staff can always look.</summary>
+    public bool IsClosedToLearner => !Session.IsCourseStaff && Effective is { } settings && !settings.IsOpen(Now);
+
+    /// <summary>Whether right and wrong show now on an attempt (submitted or not).</summary>
+    public bool ShowsFeedback(bool submitted) => Effective?.ShowsFeedback(submitted, Now) ?? submitted;
 
     /// <summary>The link names a module the catalogue does not have.</summary>
     public bool ModuleUnknown => Link.ModuleId is not null && Module is null;
@@ -53,7 +59,7 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
 /// changes rarely (a relaunch with another custom parameter, an instructor's choice), so link facts are
 /// kept for <see cref="LinkCacheLifetime"/>; this instance forgets them at once when it writes them.
 /// </summary>
-public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue) : IDisposable
+public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan LinkCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly MemoryCache _links = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -81,7 +87,7 @@ public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, Co
     public async Task<LearnerRequest?> ResolveAsync(LaunchSession session, string token, int linkId)
     {
         var link = await FindLinkAsync(linkId);
-        return link is null ? null : new LearnerRequest(session, token, LearnText.For(session.Locale), link, catalogue.FindModule(link.ModuleId));
+        return link is null ? null : new LearnerRequest(session, token, LearnText.For(session.Locale), link, catalogue.FindModule(link.ModuleId), time.GetUtcNow());
     }
 
     private static readonly Func<LtiDbContext, int, Task<LinkFacts?>> FindLink =

@@ -4,6 +4,7 @@ using LtiCurriculum.Curriculum.Scoring;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Grades;
+using LtiCurriculum.Web.Learn;
 using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Teach.Grading;
@@ -45,8 +46,9 @@ public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, 
             var score = ModuleScorer.Score(module,
                 attempt.Answers.ToDictionary(a => a.QuestionId, a => a.Value, StringComparer.Ordinal),
                 attempt.Answers.Where(a => a.InstructorPoints is not null).ToDictionary(a => a.QuestionId, a => a.InstructorPoints!.Value, StringComparer.Ordinal));
-            attempt.ScoreGiven = score.Given;
-            attempt.ScoreMaximum = score.Maximum;
+            // A regrade keeps the points the attempt was submitted for.
+            attempt.ScoreMaximum ??= score.Maximum;
+            attempt.ScoreGiven = ScoreScale.To(score.Given, score.Maximum, attempt.ScoreMaximum.Value);
             attempt.AwaitingInstructor = score.AwaitingInstructor;
             attempt.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);

@@ -161,9 +161,6 @@ public sealed record EffectiveSettings(decimal Points, int Attempts, FeedbackTim
         _ => submitted && (DueAt is not { } due || now > due),
     };
 
-    /// <summary>A learner's score scaled to the activity's points (the module's own maximum may differ).</summary>
-    public decimal Scale(decimal given, decimal moduleMaximum) =>
-        moduleMaximum <= 0 ? 0 : decimal.Round(given * Points / moduleMaximum, 2, MidpointRounding.AwayFromZero);
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
