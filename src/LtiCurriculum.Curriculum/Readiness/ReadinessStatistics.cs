@@ -43,10 +43,8 @@ public static class ReadinessStatistics
             active++;
             states[(int)standing.State]++;
             if (standing.AnswerSource is not { } source) continue;
-            foreach (var (questionId, answer) in source.Answers)
-            {
-                if (!string.IsNullOrEmpty(answer) && tallies.TryGetValue(questionId, out var tally)) tally.Add(answer, learner);
-            }
+            if (source.Answers is Dictionary<string, string> answers) Tally(answers, tallies, learner); // no enumerator boxing
+            else Tally(source.Answers, tallies, learner);
         }
 
         var statistics = new QuestionStatistics[ordered.Count];
@@ -56,6 +54,22 @@ public static class ReadinessStatistics
             states[(int)ReadinessState.Submitted], states[(int)ReadinessState.Late]);
         TimeSpan? untilSession = input.SessionAt is { } session && session > input.Now ? session - input.Now : null;
         return new ReadinessReport(rows, readiness, statistics, untilSession);
+    }
+
+    private static void Tally(Dictionary<string, string> answers, Dictionary<string, QuestionTally> tallies, RosterLearner learner)
+    {
+        foreach (var (questionId, answer) in answers)
+        {
+            if (!string.IsNullOrEmpty(answer) && tallies.TryGetValue(questionId, out var tally)) tally.Add(answer, learner);
+        }
+    }
+
+    private static void Tally(IReadOnlyDictionary<string, string> answers, Dictionary<string, QuestionTally> tallies, RosterLearner learner)
+    {
+        foreach (var (questionId, answer) in answers)
+        {
+            if (!string.IsNullOrEmpty(answer) && tallies.TryGetValue(questionId, out var tally)) tally.Add(answer, learner);
+        }
     }
 
     /// <summary>Rows by name (ordinal, ignoring case), then by key so equal names keep one order.</summary>
