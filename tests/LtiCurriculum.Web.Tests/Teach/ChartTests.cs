@@ -158,6 +158,14 @@ public sealed class ChartTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    public async Task Chart_id_that_aria_labelledby_cannot_carry_is_refused(string id)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => ChartRendering.HtmlAsync<HorizontalBarChart>(BarParameters(ThreeBars, id: id)));
+    }
+
     [Fact]
     public async Task Readiness_bar_is_an_image_with_one_segment_per_state_in_proportion()
     {

@@ -14,6 +14,15 @@ internal static class ChartDrawing
     /// <summary>The empty part of a bar, decoration only.</summary>
     public const string Track = "#eaeef2";
 
+    /// <summary>Ids are joined with spaces in aria-labelledby, so an id with a space would name the wrong thing.</summary>
+    public static void CheckId(string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"A chart id must be non-empty and without spaces; got '{id}'.", nameof(id));
+        }
+    }
+
     public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>About how wide text is at font size 13 in SVG units: wide (CJK, fullwidth) characters count double.</summary>
