@@ -128,4 +128,16 @@ public sealed class ChoiceStatisticsTests
 
         Assert.Equal(0, q1.Answered);
     }
+
+    [Fact]
+    public void Answers_in_any_kind_of_dictionary_are_read()
+    {
+        var answers = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["q1"] = "a", ["q2"] = "c" };
+        var attempt = new LearnerAttempt(1, true, At(0), At(10), At(10), 1m, 2m, answers);
+
+        var report = Compute(Module, Learner("1", attempt));
+
+        Assert.Equal(1, report.Stats<ChoiceStatistics>("q1").Correct);
+        Assert.Equal("c", report.Stats<ChoiceStatistics>("q2").MostChosenWrong!.Option.Id);
+    }
 }

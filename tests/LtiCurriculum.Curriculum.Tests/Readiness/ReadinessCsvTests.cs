@@ -112,6 +112,18 @@ public sealed class ReadinessCsvTests
         Assert.Contains("María José Núñez,", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Submission_times_are_written_in_utc_whatever_their_offset()
+    {
+        var inMadrid = new DateTimeOffset(2026, 3, 2, 10, 15, 0, TimeSpan.FromHours(1));
+        var attempt = new LearnerAttempt(1, true, inMadrid.AddMinutes(-30), inMadrid, inMadrid, 1m, 1m, new Dictionary<string, string>());
+        var report = ReadinessStatistics.Compute(new ReadinessInput(Questions.Module(), [new RosterLearner("1", "Ana", true, [attempt])], null, null, inMadrid));
+
+        var line = ReadinessCsv.ToText(report, ReadinessCsvText.English).Split("\r\n")[1];
+
+        Assert.Equal("Ana,Submitted,1,1,30.0,1,2026-03-02T09:15:00Z,Active", line);
+    }
+
     /// <summary>Due at minute 60; question 1 has options a (correct), b, c.</summary>
     private static ReadinessReport Report()
     {
