@@ -176,7 +176,7 @@ public static partial class PackLoader
         }
         foreach (var language in languages.Where(l => !LanguageCode().IsMatch(l)))
         {
-            problems.Add(map.LineOf("languages"), $"'{language}' is not a language code like en, es or zh.");
+            problems.Add(map.LineOf("languages"), $"'{language}' is not a language code like en, es or zh-Hans.");
         }
         var licence = map.String("licence", required: true, 100);
         var authors = map.StringList("authors", required: true, 50, 300);
@@ -204,9 +204,9 @@ public static partial class PackLoader
         }
     }
 
-    [GeneratedRegex(@"^(?<name>.+)\.(?<lang>[a-z]{2,3})\.md$")]
+    [GeneratedRegex(@"^(?<name>.+)\.(?<lang>[a-z]{2,3}(-[A-Z][a-z]{3})?)\.md$")]
     private static partial Regex TranslationFile();
 
-    [GeneratedRegex(@"^[a-z]{2,3}$")]
+    [GeneratedRegex(@"^[a-z]{2,3}(-[A-Z][a-z]{3})?$")]
     private static partial Regex LanguageCode();
 }

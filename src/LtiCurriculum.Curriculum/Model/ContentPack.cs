@@ -24,13 +24,24 @@ public sealed record LocalizedModule(Module English, IReadOnlyDictionary<string,
         return language is not null && Translations.TryGetValue(language, out var translated) ? translated : English;
     }
 
+    /// <summary>
+    /// The content language for a launch locale: its language part ("es-MX" → es), except Chinese, whose content is
+    /// Simplified: zh, zh-CN, zh-SG and zh-Hans → zh-Hans; Traditional locales (zh-TW, zh-HK, zh-Hant) get no match.
+    /// </summary>
     public static string? LanguageOf(string? locale)
     {
         if (string.IsNullOrWhiteSpace(locale))
         {
             return null;
         }
-        var cut = locale.IndexOfAny(['-', '_']);
-        return (cut > 0 ? locale[..cut] : locale).Trim().ToLowerInvariant();
+        var parts = locale.Trim().Replace('_', '-').Split('-');
+        var language = parts[0].ToLowerInvariant();
+        if (language != "zh")
+        {
+            return language;
+        }
+        return parts.Length == 1 || parts[1].ToUpperInvariant() is "CN" or "SG" or "HANS" ? SimplifiedChinese : null;
     }
+
+    public const string SimplifiedChinese = "zh-Hans";
 }

@@ -311,7 +311,7 @@ public sealed record LearnText
     public static LearnText For(string? locale) => LtiCurriculum.Curriculum.Model.LocalizedModule.LanguageOf(locale) switch
     {
         "es" => Spanish,
-        "zh" => Chinese,
+        "zh-Hans" => Chinese,
         _ => English,
     };
 

@@ -62,6 +62,13 @@ public sealed class TranslationSelectionTests
     [InlineData("pt_BR", "pt")]
     [InlineData(" FR ", "fr")]
     [InlineData("  ", null)]
+    [InlineData("zh", "zh-Hans")]
+    [InlineData("zh-CN", "zh-Hans")]
+    [InlineData("zh_SG", "zh-Hans")]
+    [InlineData("zh-Hans", "zh-Hans")]
+    [InlineData("zh-Hans-CN", "zh-Hans")]
+    [InlineData("zh-TW", null)]
+    [InlineData("zh-Hant", null)]
     public void LanguageOf_takes_the_language_part_of_a_locale(string locale, string? expected) =>
         Assert.Equal(expected, LocalizedModule.LanguageOf(locale));
 }
