@@ -67,6 +67,9 @@ public partial class Program
         // Learn: the content catalogue and the student's pages.
         services.AddLearn(configuration, builder.Environment);
 
+        // Teach: what course staff use (settings, deep linking, class readiness, grading).
+        services.AddTeach();
+
         // Grades: the score outbox and the worker that delivers it over AGS.
         services.AddGrades(configuration);
 

@@ -153,6 +153,13 @@ public sealed partial class AgsClient
         return request;
     }
 
+    private static HttpRequestMessage Put(Uri uri, string mediaType, byte[] body)
+    {
+        var request = Post(uri, mediaType, body, accept: mediaType);
+        request.Method = HttpMethod.Put;
+        return request;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "AGS {Method} {Url} answered HTTP {StatusCode}: {PlatformBody}")]
     private static partial void LogServiceFailed(ILogger logger, string method, string url, int statusCode, string platformBody);
 

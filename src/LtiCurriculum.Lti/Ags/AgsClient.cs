@@ -62,6 +62,25 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
         return await CallAsync(container, () => CreateAsync(access, container, proposed, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Replaces a line item (AGS 2.0 §3.2.6: PUT with the whole item; the platform may ignore changes to fields it owns),
+    /// for example a new <c>scoreMaximum</c> after an instructor changed the activity's points.
+    /// </summary>
+    public async Task<LineItem> UpdateLineItemAsync(AgsAccess access, string lineItemUrl, LineItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        RequireAny(access, "change a line item", AgsScopes.LineItem);
+        var uri = AgsUrls.ToRequestUri(lineItemUrl);
+        var body = JsonSerializer.SerializeToUtf8Bytes(item with { Id = lineItemUrl }, AgsJsonContext.Default.LineItem);
+        return await CallAsync(uri, async () =>
+        {
+            using var response = await SendAsync(access, () => Put(uri, AgsMediaTypes.LineItem, body), cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, HttpMethod.Put, uri, cancellationToken).ConfigureAwait(false);
+            var updated = await ReadJsonAsync(response, AgsJsonContext.Default.LineItem, cancellationToken).ConfigureAwait(false);
+            return (updated ?? item) with { Id = updated?.Id ?? lineItemUrl };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task PostScoreAsync(AgsAccess access, string lineItemUrl, Score score, CancellationToken cancellationToken)
     {
         var payload = ScorePayload.From(score);

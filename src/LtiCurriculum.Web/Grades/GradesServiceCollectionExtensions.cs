@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 
-using LtiCurriculum.Web.Teach.Grading;
-
 namespace LtiCurriculum.Web.Grades;
 
 public static class GradesServiceCollectionExtensions
@@ -19,9 +17,7 @@ public static class GradesServiceCollectionExtensions
         services.AddSingleton<GradeLeases>();
         services.AddSingleton<LineItemResolver>();
         services.AddSingleton<ScoreDelivery>();
-        services.AddSingleton<InstructorGrading>();
         services.AddSingleton<GradeStatus>();
-        services.AddSingleton<GradebookComparison>();
         services.AddHostedService<GradeDeliveryWorker>();
         services.AddSingleton<GradeHistoryCleaner>();
         services.AddHostedService(provider => provider.GetRequiredService<GradeHistoryCleaner>());

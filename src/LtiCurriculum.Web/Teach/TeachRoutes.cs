@@ -11,6 +11,7 @@ namespace LtiCurriculum.Web.Teach;
 public static class TeachRoutes
 {
     public const string SettingsPath = "/teach/settings";
+    public const string DashboardPath = "/teach/dashboard";
 
     public static IEndpointRouteBuilder MapTeach(this IEndpointRouteBuilder app)
     {

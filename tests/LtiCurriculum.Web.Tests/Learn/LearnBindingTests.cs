@@ -25,7 +25,7 @@ public sealed class LearnBindingTests
         Assert.Equal(HttpStatusCode.SeeOther, steps.Page!.Status);
         Assert.Equal("/teach/settings", steps.Page.Location!.AbsolutePath);
         var instructor = new LearnerSession(instructorBrowser, tool, await instructorBrowser.FollowAsync(steps.Page));
-        Assert.Contains("Choose the module for this activity", instructor.Page.Text);
+        Assert.Contains("Settings for this activity", instructor.Page.Text);
         Assert.Contains("value=\"cop-what-is\"", instructor.Page.Html);
 
         var bound = await instructor.PostAsync("/teach/settings", [new("module", "cop-what-is")]);
@@ -48,7 +48,7 @@ public sealed class LearnBindingTests
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.OpenAsync("/teach/settings")).Status);
 
         var unknown = await instructor.PostAsync("/teach/settings", [new("module", "no-such-module")]);
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.Status);
         Assert.Contains("no-such-module", unknown.Text);
 
         // A binding to a module that later disappears (a pack removed) is a clear 404, not a crash.
@@ -73,7 +73,8 @@ public sealed class LearnBindingTests
 
         var rebind = await instructor.PostAsync("/teach/settings", [new("module", "cop-what-is")]);
         Assert.Equal(HttpStatusCode.SeeOther, rebind.Status);
-        var page = await instructor.Browser.FollowAsync(rebind);
+        await instructor.Browser.FollowAsync(rebind);
+        var page = await instructor.OpenAsync("/learn");
         Assert.Contains("<h1>What is a community of practice?</h1>", page.Html);
     }
 }

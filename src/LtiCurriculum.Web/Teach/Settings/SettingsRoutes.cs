@@ -1,6 +1,8 @@
+using System.Globalization;
 using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Learn;
+using LtiCurriculum.Web.Learn.Pages;
 using LtiCurriculum.Web.Sessions;
 using LtiCurriculum.Web.Teach.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,30 +10,75 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Teach.Settings;
 
-/// <summary>An activity's settings: which module it shows (and, with deep linking, points, attempts and dates).</summary>
+/// <summary>An activity's settings page: module, points, attempts, feedback timing and dates, stored per resource link.</summary>
 public static class SettingsRoutes
 {
     public static RouteGroupBuilder MapSettings(this RouteGroupBuilder teach)
     {
-        teach.MapGet("/settings", PageAsync);
+        teach.MapGet("/settings", Page);
         teach.MapPost("/settings", SaveAsync);
         return teach;
     }
 
-    private static RazorComponentResult<ChooserPage> PageAsync(LearnerRequest request, FormTokens forms, ContentCatalogue catalogue) =>
-        new(new { Model = request, Catalogue = catalogue, FormToken = forms.Issue(request.Session) });
-
-    private static async Task<IResult> SaveAsync(HttpContext http, LearnerRequest request, ContentCatalogue catalogue, IDbContextFactory<LtiDbContext> contexts, LearnerRequests links)
+    private static RazorComponentResult<SettingsPage> Page(HttpContext http, LearnerRequest request, FormTokens forms, ContentCatalogue catalogue)
     {
+        var text = TeachText.For(request.Session.Locale);
+        return Render(request, text, SettingsForm.From(request.Link.Settings), catalogue, forms, Messages(http, text, request));
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext http, LearnerRequest request, FormTokens forms, ContentCatalogue catalogue,
+        IDbContextFactory<LtiDbContext> contexts, LearnerRequests links, LineItemMaximum lineItems)
+    {
+        var text = TeachText.For(request.Session.Locale);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var moduleId = form["module"].ToString();
-        if (catalogue.FindModule(moduleId) is null)
+        var (settings, checkedForm) = SettingsForm.Read(form).Check(catalogue, text);
+        if (settings is null)
         {
-            return LearnRoutes.Problem(http, request, "module_unknown", 400, string.IsNullOrEmpty(moduleId) ? "Choose a module first." : $"There is no module '{(moduleId.Length > 64 ? moduleId[..64] + "…" : moduleId)}' in the catalogue.");
+            var page = Render(request, text, checkedForm, catalogue, forms, []);
+            page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
         }
-        await using var db = contexts.CreateDbContext();
-        await db.ResourceLinks.Where(r => r.Id == request.LinkId).ExecuteUpdateAsync(set => set.SetProperty(r => r.BoundModuleId, moduleId), http.RequestAborted);
+
+        var before = request.Effective;
+        var saved = settings with { ModuleId = null };
+        await using (var db = contexts.CreateDbContext())
+        {
+            await db.ResourceLinks.Where(r => r.Id == request.LinkId).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.BoundModuleId, settings.ModuleId)
+                .SetProperty(r => r.InstructorSettings, saved.ToJson()), http.RequestAborted);
+        }
         links.Forget(request.LinkId);
-        return LearnRoutes.See($"{LearnRoutes.ModulePath}?{request.Query}");
+
+        var module = catalogue.FindModule(settings.ModuleId)!.English;
+        var points = settings.Points ?? module.MaximumPoints;
+        var query = $"done=saved&{request.Query}";
+        if (before is null || before.Points != points)
+        {
+            var (change, detail) = await lineItems.ApplyAsync(request.LinkId, points, http.RequestAborted);
+            query = $"done=saved&lineitem={change.ToString().ToLowerInvariant()}&points={points.ToString("0.##", CultureInfo.InvariantCulture)}"
+                + (detail is null ? "" : $"&detail={Uri.EscapeDataString(detail)}") + $"&{request.Query}";
+        }
+        return LearnRoutes.See($"{TeachRoutes.SettingsPath}?{query}");
+    }
+
+    private static RazorComponentResult<SettingsPage> Render(LearnerRequest request, TeachText text, SettingsForm form, ContentCatalogue catalogue, FormTokens forms, IReadOnlyList<string> messages) =>
+        new(new { Model = request, Text = text, Form = form, Catalogue = catalogue, FormToken = forms.Issue(request.Session), Messages = messages });
+
+    private static List<string> Messages(HttpContext http, TeachText text, LearnerRequest request)
+    {
+        var query = http.Request.Query;
+        var messages = new List<string>();
+        if (query["done"] == "saved") messages.Add(text.SettingsSaved);
+        var points = Show.Points(AssignmentSettings.ParsePoints(query["points"].ToString()) ?? request.Effective?.Points ?? 0);
+        switch (query["lineitem"].ToString())
+        {
+            case "updated": messages.Add(text.Format(text.LineItemUpdated, points)); break;
+            case "nocolumnyet": messages.Add(text.LineItemLater); break;
+            case "failed" or "notallowed":
+                var detail = query["detail"].ToString();
+                messages.Add(text.Format(text.LineItemFailed, detail.Length is > 0 and <= 40 ? detail : "the platform did not allow it"));
+                break;
+        }
+        return messages;
     }
 }

@@ -1,0 +1,15 @@
+using LtiCurriculum.Web.Teach.Grading;
+using LtiCurriculum.Web.Teach.Settings;
+
+namespace LtiCurriculum.Web.Teach;
+
+public static class TeachServiceCollectionExtensions
+{
+    public static IServiceCollection AddTeach(this IServiceCollection services)
+    {
+        services.AddSingleton<LineItemMaximum>();
+        services.AddSingleton<InstructorGrading>();
+        services.AddSingleton<GradebookComparison>();
+        return services;
+    }
+}
