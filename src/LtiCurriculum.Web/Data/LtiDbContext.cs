@@ -17,6 +17,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
     public DbSet<LtiUserEntity> Users => Set<LtiUserEntity>();
     public DbSet<LtiContextEntity> Contexts => Set<LtiContextEntity>();
     public DbSet<ResourceLinkEntity> ResourceLinks => Set<ResourceLinkEntity>();
+    public DbSet<DeepLinkingRequestEntity> DeepLinkingRequests => Set<DeepLinkingRequestEntity>();
     public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
     public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
     public DbSet<GradeDeliveryEntity> GradeDeliveries => Set<GradeDeliveryEntity>();
@@ -135,6 +136,16 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(d => new { d.ResourceLinkDbId, d.UserDbId, d.Id });
             e.HasOne<ResourceLinkEntity>().WithMany().HasForeignKey(d => d.ResourceLinkDbId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<LtiUserEntity>().WithMany().HasForeignKey(d => d.UserDbId).OnDelete(DeleteBehavior.NoAction);
+        });
+        model.Entity<DeepLinkingRequestEntity>(e =>
+        {
+            e.ToTable("DeepLinkingRequests");
+            e.Property(d => d.Id).HasMaxLength(64);
+            e.Property(d => d.Issuer).HasMaxLength(1024);
+            e.Property(d => d.ClientId).HasMaxLength(255);
+            e.Property(d => d.DeploymentId).HasMaxLength(255);
+            e.Property(d => d.Settings).HasMaxLength(32_000);
+            e.HasIndex(d => d.ExpiresAt);
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 

@@ -29,6 +29,8 @@ internal sealed partial class ExpiredLoginStateCleaner(IDbContextFactory<LtiDbCo
         await using var db = contexts.CreateDbContext();
         var now = time.GetUtcNow();
         var removed = await db.LoginStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        // Deep-linking choices an instructor never finished.
+        removed += await db.DeepLinkingRequests.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {
             LogCleaned(logger, removed);

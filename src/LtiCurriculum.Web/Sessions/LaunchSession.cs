@@ -16,7 +16,8 @@ public sealed record LaunchSession(
     bool IsDeepLinking,
     string? Locale,
     string? ReturnUrl,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    string? DeepLinkingRequestId = null)
 {
     public bool IsAnonymous => UserDbId is null;
     public bool IsCourseStaff => LtiRoles.IsCourseStaff(Roles);

@@ -12,7 +12,7 @@ namespace LtiCurriculum.Web.Sessions;
 /// </summary>
 public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     public const int MaxTokenLength = 4096;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.LaunchSession.v1");
 
@@ -65,7 +65,8 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
                 IsDeepLinking: reader.ReadBoolean(),
                 Locale: ReadOptionalString(reader),
                 ReturnUrl: ReadOptionalString(reader),
-                ExpiresAt: DateTimeOffset.FromUnixTimeSeconds(reader.ReadInt64()));
+                ExpiresAt: DateTimeOffset.FromUnixTimeSeconds(reader.ReadInt64()),
+                DeepLinkingRequestId: ReadOptionalString(reader));
             return session.ExpiresAt > time.GetUtcNow() ? session : null;
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or EndOfStreamException or IOException or ArgumentException)
@@ -90,6 +91,7 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
             WriteOptional(writer, session.Locale);
             WriteOptional(writer, session.ReturnUrl);
             writer.Write(session.ExpiresAt.ToUnixTimeSeconds());
+            WriteOptional(writer, session.DeepLinkingRequestId);
         }
         return Base64UrlEncoder.Encode(_protector.Protect(buffer.ToArray()));
     }

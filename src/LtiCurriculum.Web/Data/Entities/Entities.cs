@@ -138,3 +138,22 @@ public sealed class AnswerEntity
     public decimal? InstructorPoints { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// A deep-linking launch waiting for the instructor's choice: what the response must echo and honour
+/// (Deep Linking 2.0 §4.4.1 settings, deployment, <c>data</c>). Single use: deleted when the response is sent.
+/// </summary>
+public sealed class DeepLinkingRequestEntity
+{
+    public required string Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string Issuer { get; set; }
+    public required string ClientId { get; set; }
+    public required string DeploymentId { get; set; }
+    public int? ContextDbId { get; set; }
+    public int? UserDbId { get; set; }
+    /// <summary>The deep_linking_settings claim as JSON.</summary>
+    public required string Settings { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}
