@@ -8,16 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Launch;
 
-/// <summary>The deep-linking page and "about this launch"; resource-link launches go on to <see cref="Learn.LearnRoutes"/>.</summary>
+/// <summary>"About this launch"; resource-link launches go on to <see cref="Learn.LearnRoutes"/>, deep linking to Teach.</summary>
 public static class LaunchRoutes
 {
     public const string LandingPath = "/launch/landing";
-    public const string DeepLinkingPath = "/teach/deep-linking";
 
     public static IEndpointRouteBuilder MapLaunchPages(this IEndpointRouteBuilder app)
     {
         app.MapGet(LandingPath, LandingAsync);
-        app.MapGet(DeepLinkingPath, DeepLinkingAsync);
         return app;
     }
 
@@ -52,21 +50,6 @@ public static class LaunchRoutes
             session.ReturnUrl,
             ActivityUrl = $"{Learn.LearnRoutes.ModulePath}?{SessionCarrier.FieldName}={Uri.EscapeDataString(token)}",
         });
-    }
-
-    private static async Task<IResult> DeepLinkingAsync(HttpContext http, LaunchSessionTokens tokens, IDbContextFactory<LtiDbContext> contexts)
-    {
-        var session = tokens.Read(await SessionCarrier.FindTokenAsync(http.Request));
-        if (session is null || !session.IsDeepLinking)
-        {
-            return SessionMissing(http);
-        }
-        Renew(http, tokens, session);
-        await using var db = contexts.CreateDbContext();
-        var course = session.ContextDbId is null ? null
-            : await db.Contexts.AsNoTracking().Where(c => c.Id == session.ContextDbId).Select(c => c.Title ?? c.Label).FirstOrDefaultAsync(http.RequestAborted);
-        http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<DeepLinkingPendingPage>(new { CourseTitle = course, session.ReturnUrl });
     }
 
     private sealed record LandingView(string ResourceLinkId, string? LinkTitle, string? CourseTitle, string? Issuer, string? UserName, string? GivenName, string? FamilyName, string? Email);

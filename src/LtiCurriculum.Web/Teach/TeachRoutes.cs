@@ -1,4 +1,5 @@
 using LtiCurriculum.Web.Sessions;
+using LtiCurriculum.Web.Teach.DeepLinking;
 using LtiCurriculum.Web.Teach.Grading;
 using LtiCurriculum.Web.Teach.Settings;
 
@@ -20,6 +21,7 @@ public static class TeachRoutes
             .RequireFormTokenOnPost();
         staff.MapSettings();
         staff.MapGrading();
+        app.MapDeepLinking();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Teach.DeepLinking;
 using LtiCurriculum.Web.Teach.Grading;
 using LtiCurriculum.Web.Teach.Settings;
 
@@ -8,6 +9,7 @@ public static class TeachServiceCollectionExtensions
     public static IServiceCollection AddTeach(this IServiceCollection services)
     {
         services.AddSingleton<LineItemMaximum>();
+        services.AddSingleton<DeepLinkingRequests>();
         services.AddSingleton<InstructorGrading>();
         services.AddSingleton<GradebookComparison>();
         return services;
