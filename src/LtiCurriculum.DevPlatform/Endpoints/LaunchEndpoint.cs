@@ -34,7 +34,7 @@ internal static class LaunchEndpoint
         var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
         await EnsureToolKnowsPlatformAsync(context, urls, options.Value, logger);
         var hint = store.Remember(new PendingLaunch(urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple));
-        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle);
+        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle, choice.Link?.Url);
         var toolLogin = urls.OnTool(options.Value.ToolLoginPath);
         logger.LaunchStarted(choice.MessageType, choice.User.Key, choice.Course.Id, choice.LoginStyle);
         return choice.LoginStyle == LoginStyles.Get

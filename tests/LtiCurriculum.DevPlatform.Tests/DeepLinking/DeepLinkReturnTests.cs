@@ -90,6 +90,7 @@ public sealed class DeepLinkReturnTests
         var link = MadeLinks(await LinksAsync(ags)).Single();
         var linkId = link.GetProperty("id").GetString()!;
 
+        var login = await new LaunchFlow(ags.Host).StartAsync("learner-ana", "med-501", linkId);
         var token = LaunchFlow.Payload(await new LaunchFlow(ags.Host).LaunchAsync("learner-ana", "med-501", linkId));
         var home = await ags.Host.Client.GetStringAsync(ags.Issuer + "?as=learner-ana", Cancel);
 
@@ -104,6 +105,7 @@ public sealed class DeepLinkReturnTests
         Assert.Equal("Pre-work before Tuesday's session", resourceLink.GetProperty("description").GetString());
         Assert.Equal("https://tool.example/lti/launch", token.GetProperty("https://purl.imsglobal.org/spec/lti/claim/target_link_uri").GetString());
         Assert.Contains($"name=\"link\" value=\"{linkId}\"", home);
+        Assert.Equal("https://tool.example/lti/launch", login.Fields["target_link_uri"]);
     }
 
     [Theory]
