@@ -17,7 +17,7 @@ internal sealed class AgsLaunchClaims(GradebookStyleState styles, LineItemStore 
         {
             coupled = urls.LineItem(pending.Course.Id, lineItems.EnsureCoupled(pending.Course.Id, pending.Link).Id);
         }
-        else if (pending.Link is not null && lineItems.FindCoupled(pending.Course.Id, pending.Link.Id) is { } declared)
+        else if (pending.Link is { CreatedByDeepLinking: true } && lineItems.FindCoupled(pending.Course.Id, pending.Link.Id) is { } declared)
         {
             // AGS 2.0 §3.4: a link with a single line item names it; here one a deep linking response declared.
             coupled = urls.LineItem(pending.Course.Id, declared.Id);

@@ -255,6 +255,19 @@ public sealed class DeepLinkReturnTests
     }
 
     [Fact]
+    public async Task Response_to_a_request_older_than_an_hour_is_refused()
+    {
+        await using var ags = await AgsHost.StartAsync();
+        var settings = await RequestAsync(ags);
+        ags.Host.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        var html = await Refused(ags, Sign(ags.Jwks.Key.SigningCredentials, Claims(ags, settings, GradedModule())));
+
+        Assert.Equal("data", FailedCheck(html));
+        Assert.Contains("expired", html);
+    }
+
+    [Fact]
     public async Task Two_items_when_accept_multiple_was_false_are_refused_and_one_is_taken()
     {
         await using var ags = await AgsHost.StartAsync();
