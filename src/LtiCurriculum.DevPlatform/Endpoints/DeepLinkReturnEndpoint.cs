@@ -20,7 +20,17 @@ internal static class DeepLinkReturnEndpoint
         var request = context.Request;
         var urls = PlatformUrls.For(request);
         var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
-        var form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            // A form over the server's limits is refused like any unreadable response, never a 500.
+            form = FormCollection.Empty;
+        }
+
         var (response, refusal) = await verifier.VerifyAsync(form["JWT"].ToString(), urls, context.RequestAborted);
         if (response is null)
         {

@@ -313,6 +313,17 @@ public sealed class DeepLinkReturnTests
     }
 
     [Fact]
+    public async Task Oversized_form_is_a_bad_request_not_a_server_error()
+    {
+        await using var ags = await AgsHost.StartAsync();
+
+        var response = await PostAsync(ags, new string('a', 5 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("JWT", FailedCheck(await response.Content.ReadAsStringAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task Links_json_of_an_unknown_course_is_404()
     {
         await using var ags = await AgsHost.StartAsync();
