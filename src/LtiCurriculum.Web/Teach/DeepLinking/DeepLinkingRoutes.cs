@@ -122,8 +122,14 @@ public static class DeepLinkingRoutes
         var decision = DeepLinkingRules.Decide(pending.Settings, items);
         if (!decision.IsAllowed)
         {
-            return ErrorPages.For(http, new LaunchFailure("deep_linking_not_accepted", 409, text.Format(text.PlatformRefuses, decision.Refusal!.Description)),
-                current.Session.ReturnUrl, backUrl: $"{CataloguePath}?{current.Query}");
+            // Deep Linking 2.0 §4.5: a failure goes back to the platform as errormsg, so the LMS tells the instructor.
+            var refusal = new DeepLinkingResponse(pending.Issuer, pending.ClientId, pending.DeploymentId, [])
+            {
+                Data = pending.Settings.Data,
+                ErrorMessage = text.Format(text.PlatformRefuses, decision.Refusal!.Description),
+                ErrorLog = $"LtiCurriculum: {decision.Refusal.Code}",
+            };
+            return await SendAsync(http, current, requests, pending, builder, keys, refusal, text);
         }
         var response = new DeepLinkingResponse(pending.Issuer, pending.ClientId, pending.DeploymentId, decision.Items)
         {
