@@ -69,9 +69,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.Keyboard.PressAsync("Enter");
 
         // The tool's page posts the signed response to the platform, which makes the links.
-        await page.WaitForURLAsync(
-            url => new Uri(url).AbsolutePath == "/dev-platform/deep-link-return",
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+        await Expect(page).ToHaveURLAsync(Launches.PathIs("/dev-platform/deep-link-return"), new() { Timeout = 60_000 });
         await Expect(page.Locator("h1")).ToHaveTextAsync("Deep linking response received");
         var created = page.Locator("ul.created-links > li");
         await Expect(created).ToHaveCountAsync(2);
@@ -86,7 +84,9 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.TabToAsync("a[href*='/dev-platform?']");
         await Expect(back).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-platform", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        // Polled rather than awaited as a navigation event, which a busy machine can deliver before the wait begins.
+        await Expect(page).ToHaveURLAsync(Launches.PathIs("/dev-platform"), new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var course = page.Locator("section#course-med-520-section");
         foreach (var title in titles)
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace LtiCurriculum.Browser.Tests.Support;
@@ -21,8 +22,9 @@ internal static class TeachLaunches
         await Assertions.Expect(button).ToContainTextAsync("Add activity (Deep Linking)");
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(
-            url => new Uri(url).AbsolutePath == "/teach/deep-linking", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        // Polled (login initiation, authorization and launch happen on the way), not awaited as one navigation event.
+        await Assertions.Expect(page).ToHaveURLAsync(Launches.PathIs("/teach/deep-linking"), new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>
@@ -37,9 +39,8 @@ internal static class TeachLaunches
         await Assertions.Expect(form).ToHaveCountAsync(1);
         await Assertions.Expect(form.Locator("input[name='locale']")).ToHaveValueAsync(locale);
         await form.Locator($"button[name='user'][value='{user}']").ClickAsync();
-        await page.WaitForURLAsync(
-            url => new Uri(url).AbsolutePath.StartsWith("/teach/", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^https?://[^/]+/teach/"), new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>
