@@ -12,6 +12,9 @@ public sealed record AttemptView(
     decimal? ScoreGiven, decimal? ScoreMaximum, bool AwaitingInstructor, IReadOnlyDictionary<string, string> Answers)
 {
     public bool IsOpen => Status == AttemptStatus.InProgress;
+
+    /// <summary>The instructor's comment to the learner, once they graded the attempt (not in lists of attempts).</summary>
+    public string? InstructorComment { get; init; }
 }
 
 public enum SaveOutcome { Saved, AttemptClosed, NotYours }
@@ -213,7 +216,7 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         ToView(attempt, await AnswersOf(db, attempt.Id, cancellationToken));
 
     private static AttemptView ToView(AttemptEntity a, IReadOnlyDictionary<string, string> answers) =>
-        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers);
+        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers) { InstructorComment = a.InstructorComment };
 
     private static async Task<Dictionary<string, string>> AnswersOf(LtiDbContext db, int attemptId, CancellationToken cancellationToken)
     {

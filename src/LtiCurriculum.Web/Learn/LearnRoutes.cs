@@ -204,7 +204,7 @@ public static class LearnRoutes
         ["token"] = request.Token,
     };
 
-    private static bool WantsJson(HttpContext http) =>
+    internal static bool WantsJson(HttpContext http) =>
         http.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
 
     internal static SeeOtherResult See(string url) => new(url);
