@@ -194,8 +194,4 @@ public sealed partial record TeachText
         ErrorAttemptUnknown = "There is no attempt {0} in this activity.",
         ErrorAttemptOpen = "That attempt is still open; grade it after the learner submits.",
     };
-
-    // Filled in by the translation of the instructor pages; until then the English words stand in.
-    public static readonly TeachText Spanish = English with { Lang = "es" };
-    public static readonly TeachText Chinese = English with { Lang = "zh-Hans" };
 }
