@@ -32,6 +32,8 @@ public static class DevPlatformEndpoints
         platform.MapPost("/deep-link-return", DeepLinkReturnEndpoint.HandleAsync);
         platform.MapGet("/gradebook", GradebookEndpoint.Handle);
         platform.MapGet("/gradebook.json", GradebookJsonEndpoint.Handle);
+        platform.MapGet("/courses/{courseId}/links.json", CourseLinksJsonEndpoint.Handle);
+        platform.MapGet("/nrps/{courseId}/memberships", MembershipsEndpoint.Handle).AddEndpointFilter(new FaultFilter(FaultTargets.Memberships));
         AgsEndpoints.Map(platform);
         ControlEndpoints.Map(platform);
         return endpoints;

@@ -33,4 +33,10 @@ internal static partial class DevPlatformLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Dev platform fault rule {RuleId} hit a {Target} request ({Kind})")]
     public static partial void FaultFired(this ILogger logger, int ruleId, string target, string kind);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Dev platform refused a deep linking response: check {Check} failed")]
+    public static partial void DeepLinkingRefused(this ILogger logger, string check);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Dev platform accepted a deep linking response for course {CourseId}: {LinkCount} links made from {ItemCount} items")]
+    public static partial void DeepLinkingAccepted(this ILogger logger, string courseId, int linkCount, int itemCount);
 }

@@ -34,6 +34,12 @@ public sealed class DevPlatformOptions
     /// <summary>Path of the tool's public key set on the tool's origin; client assertions are checked against it.</summary>
     public string ToolJwksPath { get; set; } = "/.well-known/jwks.json";
 
+    /// <summary>
+    /// Whether Names and Role Provisioning Services are on at start: the launch claim, the memberships endpoint and the
+    /// scope at the token endpoint. Switchable at run time, also per course (POST control/nrps).
+    /// </summary>
+    public bool NrpsEnabled { get; set; } = true;
+
     /// <summary>How long an access token from the token endpoint is good for.</summary>
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;
 }

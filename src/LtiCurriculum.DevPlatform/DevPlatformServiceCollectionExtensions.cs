@@ -10,8 +10,8 @@ public static class DevPlatformServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the development platform: options bound from <paramref name="section"/> (the <c>DevPlatform</c>
-    /// section) and checked at start, its key, id_token builder, pending launches, demo directory, and the
-    /// in-memory gradebook with its token endpoint and fault rules.
+    /// section) and checked at start, its key, id_token builder, pending launches, demo directory and the links deep
+    /// linking makes, the in-memory gradebook with its token endpoint and fault rules, and the NRPS switch.
     /// Uses the <see cref="TimeProvider"/> already registered, or the system clock.
     /// </summary>
     public static IServiceCollection AddDevPlatform(this IServiceCollection services, IConfiguration section)
@@ -24,6 +24,10 @@ public static class DevPlatformServiceCollectionExtensions
         services.TryAddSingleton<DevPlatformKey>();
         services.TryAddSingleton<IdTokenBuilder>();
         services.TryAddSingleton<DemoDirectory>();
+        services.TryAddSingleton<CourseLinks>();
+        services.TryAddSingleton<DeepLinkingRequests>();
+        services.TryAddSingleton<DeepLinkingResponseVerifier>();
+        services.TryAddSingleton<NrpsSwitch>();
         services.TryAddSingleton(provider => new PendingLaunchStore(provider.GetRequiredService<TimeProvider>()));
         AddGradebook(services);
         return services;

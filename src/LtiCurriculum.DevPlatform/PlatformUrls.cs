@@ -37,6 +37,12 @@ internal sealed record PlatformUrls(string Origin, string? ToolOrigin = null)
 
     public string Gradebook => Issuer + "/gradebook";
 
+    /// <summary>A course's links as JSON: the built-in ones and those deep linking made.</summary>
+    public string CourseLinksJson(string courseId) => $"{Issuer}/courses/{Uri.EscapeDataString(courseId)}/links.json";
+
+    /// <summary>The NRPS context membership URL of a course (the claim's <c>context_memberships_url</c>).</summary>
+    public string Memberships(string courseId) => $"{Issuer}/nrps/{Uri.EscapeDataString(courseId)}/memberships";
+
     public string OnTool(string path) =>
         (string.IsNullOrEmpty(ToolOrigin) ? Origin : ToolOrigin.TrimEnd('/')) + path;
 

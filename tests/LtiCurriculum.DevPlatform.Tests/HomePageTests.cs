@@ -8,7 +8,7 @@ public sealed class HomePageTests(DevPlatformFixture fixture) : IClassFixture<De
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Home_page_lists_demo_courses_links_and_users()
+    public async Task Home_page_has_one_launch_button_per_link_for_the_chosen_user()
     {
         var html = await fixture.Host.Client.GetStringAsync("/dev-platform", Cancel);
 
@@ -16,29 +16,66 @@ public sealed class HomePageTests(DevPlatformFixture fixture) : IClassFixture<De
         Assert.Contains("<h1>LtiCurriculum Development Platform</h1>", html);
         Assert.Contains("MED-501 Leading Curriculum Change", html);
         Assert.Contains("MED-210 Hematology/Oncology Clinical Pre-work", html);
-        foreach (var link in new[] { "link-cc-1", "link-cc-2", "link-ho-1", "link-ho-2" })
+        var directory = new DemoDirectory();
+        var links = directory.Courses.Sum(c => c.Links.Count);
+        foreach (var link in directory.Courses.SelectMany(c => c.Links))
         {
-            Assert.Contains($"name=\"link\" value=\"{link}\"", html);
+            Assert.Equal(1, Regex.Count(html, $"name=\"link\" value=\"{link.Id}\""));
         }
+
+        // The first demo user until another is chosen; a learner gets no deep linking button.
+        Assert.Equal(links, Regex.Count(html, "<button type=\"submit\" name=\"user\" value=\"learner-ana\">Launch<span class=\"visually-hidden\">"));
+        Assert.Equal(links, Regex.Count(html, "<button type=\"submit\" name=\"user\""));
+        Assert.DoesNotContain("Add activity (Deep Linking)", html);
+        Assert.Contains("<option value=\"learner-ana\" selected>", html);
+    }
+
+    [Fact]
+    public async Task User_picker_lists_demo_users_and_roster_students()
+    {
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform", Cancel);
+
+        Assert.Contains("<label for=\"as\">Launch as</label>", html);
+        Assert.Contains("<select id=\"as\" name=\"as\">", html);
+        foreach (var user in new DemoDirectory().Everyone)
+        {
+            Assert.Contains($"<option value=\"{user.Key}\"", html);
+        }
+
+        Assert.Contains("<optgroup label=\"Course roster: students\">", html);
+        Assert.Contains("Oluwaseun Adeyemi (student, inactive)", html);
+    }
+
+    [Fact]
+    public async Task Chosen_staff_user_gets_launch_buttons_and_a_deep_linking_button_per_course()
+    {
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?as=instructor-lee&accept_multiple=false", Cancel);
 
         var directory = new DemoDirectory();
         var links = directory.Courses.Sum(c => c.Links.Count);
-        var forms = links + directory.Courses.Count;
-        var users = new[] { "learner-ana", "learner-private", "instructor-lee", "ta-kim", "admin", "anonymous", "test-student" };
-        foreach (var user in users)
-        {
-            Assert.Equal(forms, Regex.Count(html, $"<button type=\"submit\" name=\"user\" value=\"{user}\">"));
-        }
+        Assert.Equal(links + directory.Courses.Count, Regex.Count(html, "<button type=\"submit\" name=\"user\" value=\"instructor-lee\">"));
+        Assert.Equal(directory.Courses.Count, Regex.Count(html, ">Add activity \\(Deep Linking\\)<span class=\"visually-hidden\">"));
+        Assert.Equal(directory.Courses.Count, Regex.Count(html, "name=\"message_type\" value=\"LtiDeepLinkingRequest\""));
+        Assert.Equal(directory.Courses.Count, Regex.Count(html, "type=\"hidden\" name=\"accept_multiple\" value=\"false\""));
+        Assert.Contains("<option value=\"instructor-lee\" selected>", html);
+        Assert.Contains("You launch as <strong>Dr. Jordan Lee (instructor)</strong>", html);
+    }
 
-        Assert.Equal(links * users.Length, Regex.Count(html, ">Launch as "));
-        Assert.Equal(directory.Courses.Count * users.Length, Regex.Count(html, ">Start deep linking as "));
-        Assert.Contains("name=\"message_type\" value=\"LtiDeepLinkingRequest\"", html);
+    [Fact]
+    public async Task Roster_student_can_be_chosen_and_launches()
+    {
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?as=student-05", Cancel);
+        var token = LaunchFlow.Payload(await new LaunchFlow(fixture.Host).LaunchAsync(user: "student-05"));
+
+        Assert.Contains("<button type=\"submit\" name=\"user\" value=\"student-05\">Launch", html);
+        Assert.Equal("dev-student-05", token.GetProperty("sub").GetString());
+        Assert.Equal("Priya Natarajan", token.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task Home_page_carries_chosen_locale_and_style_into_launch_forms()
     {
-        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?locale=zh-CN&style=get", Cancel);
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?as=ta-kim&locale=zh-CN&style=get", Cancel);
 
         var directory = new DemoDirectory();
         var forms = directory.Courses.Sum(c => c.Links.Count) + directory.Courses.Count;
@@ -49,18 +86,31 @@ public sealed class HomePageTests(DevPlatformFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Unknown_user_in_the_query_falls_back_to_the_first_demo_user()
+    {
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?as=%3Cscript%3E", Cancel);
+
+        Assert.Contains("<option value=\"learner-ana\" selected>", html);
+        Assert.DoesNotContain("<script>", html);
+    }
+
+    [Fact]
     public async Task Home_page_labels_every_form_control()
     {
-        var html = await fixture.Host.Client.GetStringAsync("/dev-platform", Cancel);
+        var html = await fixture.Host.Client.GetStringAsync("/dev-platform?as=admin", Cancel);
 
         Assert.Contains("<label for=\"locale\">", html);
         Assert.Contains("<select id=\"locale\"", html);
         Assert.Contains("<label for=\"style-post\">", html);
         Assert.Contains("<label for=\"style-get\">", html);
+        Assert.Contains("<label for=\"accept-multiple-true\">", html);
+        Assert.Contains("<label for=\"accept-multiple-false\">", html);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html);
         foreach (Match form in Regex.Matches(html, "<form [^>]*>"))
         {
-            Assert.Contains("aria-labelledby=", form.Value);
+            var labelledBy = Regex.Match(form.Value, "aria-labelledby=\"([^\"]+)\"").Groups[1].Value;
+            Assert.NotEmpty(labelledBy);
+            Assert.Contains($"id=\"{labelledBy}\"", html);
         }
     }
 

@@ -85,6 +85,7 @@ public sealed class LaunchTests(DevPlatformFixture fixture) : IClassFixture<DevP
     [InlineData("message_type", "LtiSubmissionReviewRequest")]
     [InlineData("locale", "fr")]
     [InlineData("style", "put")]
+    [InlineData("accept_multiple", "maybe")]
     public async Task Launch_rejects_an_unknown_choice_naming_the_field(string field, string value)
     {
         var registrationsBefore = Host.Registrar!.Registrations.Count;

@@ -123,6 +123,7 @@ internal static partial class ModuleParser
             problems.Add(1, MarkdownRendering.TooDeeplyNested);
             return [];
         }
+        LazyContinuation.Check(document, body, problems);
         var sections = new List<Section>();
         string? heading = null;
         var blocks = new List<SectionBlock>();

@@ -7,30 +7,13 @@ namespace LtiCurriculum.DevPlatform;
 /// one of the accepted scopes (else 403); in Moodle style the service URL's <c>type_id</c> (else 400); a demo course
 /// (else 404).
 /// </summary>
-internal sealed class AgsGate(AccessTokenStore tokens, GradebookStyleState styles, DemoDirectory directory)
+internal sealed class AgsGate(AccessTokenStore tokens, GradebookStyleState styles, DemoDirectory directory, CourseLinks courseLinks)
 {
     public (AgsCall? Call, IResult? Refusal) Open(HttpContext context, string courseId, params string[] acceptedScopes)
     {
-        var response = context.Response;
-        string header = context.Request.Headers.Authorization.ToString();
-        const string Scheme = "Bearer ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        if (BearerCheck.Refusal(context, tokens, acceptedScopes) is { } refusal)
         {
-            response.Headers.WWWAuthenticate = "Bearer realm=\"dev-platform\"";
-            return (null, Results.Json(new OAuthError("invalid_token", "send Authorization: Bearer <access token>"), AgsJson.Options, statusCode: 401));
-        }
-
-        var grant = tokens.Find(header[Scheme.Length..].Trim());
-        if (grant is null)
-        {
-            response.Headers.WWWAuthenticate = "Bearer realm=\"dev-platform\", error=\"invalid_token\"";
-            return (null, Results.Json(new OAuthError("invalid_token", "the access token is unknown, expired or revoked"), AgsJson.Options, statusCode: 401));
-        }
-
-        if (!acceptedScopes.Any(grant.Scopes.Contains))
-        {
-            response.Headers.WWWAuthenticate = $"Bearer realm=\"dev-platform\", error=\"insufficient_scope\", scope=\"{string.Join(' ', acceptedScopes)}\"";
-            return (null, Results.Json(new OAuthError("insufficient_scope", $"this call needs the scope {acceptedScopes[0]}"), AgsJson.Options, statusCode: 403));
+            return (null, refusal);
         }
 
         var style = styles.Current;
@@ -46,9 +29,13 @@ internal sealed class AgsGate(AccessTokenStore tokens, GradebookStyleState style
         }
 
         var urls = new AgsUrls(PlatformUrls.For(context.Request).Issuer, style);
-        return (new AgsCall(course, style, urls), null);
+        return (new AgsCall(course, style, urls, courseLinks), null);
     }
 }
 
 /// <summary>An AGS call that passed the gate: its course, the style in force, and the URLs as that style writes them.</summary>
-internal sealed record AgsCall(DemoCourse Course, string Style, AgsUrls Urls);
+internal sealed record AgsCall(DemoCourse Course, string Style, AgsUrls Urls, CourseLinks CourseLinks)
+{
+    /// <summary>Whether <paramref name="linkId"/> is a resource link of the course: built in or made by deep linking.</summary>
+    public bool HasLink(string linkId) => CourseLinks.Find(Course, linkId) is not null;
+}

@@ -2,7 +2,8 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// What a launch says about grades, per gradebook style. Standard: the container only, so the tool must find or make
-/// its line item. Canvas and Moodle: also the line item coupled to the resource link, made on its first launch.
+/// its line item, unless the link was made by deep linking with a <c>lineItem</c>: then that item too. Canvas and
+/// Moodle: also the line item coupled to the resource link, made on its first launch when deep linking made none.
 /// </summary>
 internal sealed class AgsLaunchClaims(GradebookStyleState styles, LineItemStore lineItems)
 {
@@ -15,6 +16,11 @@ internal sealed class AgsLaunchClaims(GradebookStyleState styles, LineItemStore 
         if (pending.Link is not null && style != GradebookStyles.Standard)
         {
             coupled = urls.LineItem(pending.Course.Id, lineItems.EnsureCoupled(pending.Course.Id, pending.Link).Id);
+        }
+        else if (pending.Link is { CreatedByDeepLinking: true } && lineItems.FindCoupled(pending.Course.Id, pending.Link.Id) is { } declared)
+        {
+            // AGS 2.0 §3.4: a link with a single line item names it; here one a deep linking response declared.
+            coupled = urls.LineItem(pending.Course.Id, declared.Id);
         }
 
         var productFamily = style == GradebookStyles.Standard ? IdTokenClaims.ProductFamilyCode : style;

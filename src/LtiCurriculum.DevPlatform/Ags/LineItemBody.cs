@@ -21,7 +21,7 @@ internal static class LineItemBody
             return (null, AgsProblem.Result(call.Style, StatusCodes.Status400BadRequest, "The body must be a JSON object of at most 64 KiB."));
         }
 
-        var (draft, problem, unknownLink) = LineItemJson.Read(body.Value, call.Course);
+        var (draft, problem, unknownLink) = LineItemJson.Read(body.Value, call.Course, call.HasLink);
         if (draft is not null)
         {
             return (draft, null);

@@ -9,7 +9,7 @@ internal static class LineItemJson
     private const int MaxTextLength = 1000;
 
     /// <summary>The draft, or what is wrong with the body; <c>UnknownLink</c> when resourceLinkId names no link of the course.</summary>
-    public static (LineItemDraft? Draft, string? Problem, bool UnknownLink) Read(JsonElement body, DemoCourse course)
+    public static (LineItemDraft? Draft, string? Problem, bool UnknownLink) Read(JsonElement body, DemoCourse course, Func<string, bool> hasLink)
     {
         if (!OptionalText(body, "label", out var label) || string.IsNullOrWhiteSpace(label))
         {
@@ -35,7 +35,7 @@ internal static class LineItemJson
         OptionalText(body, "tag", out var tag);
         OptionalText(body, "startDateTime", out var start);
         OptionalText(body, "endDateTime", out var end);
-        if (linkId is not null && course.FindLink(linkId) is null)
+        if (linkId is not null && !hasLink(linkId))
         {
             return (null, $"resourceLinkId \"{linkId}\" is no resource link of this tool in {course.Label}", true);
         }

@@ -86,13 +86,37 @@ internal sealed class LineItemStore
         }
     }
 
-    /// <summary>The line item the platform couples to <paramref name="link"/>, made on the link's first launch.</summary>
+    /// <summary>
+    /// The line item the platform couples to <paramref name="link"/>: the one deep linking made, or else one made on the
+    /// link's first launch.
+    /// </summary>
     public StoredLineItem EnsureCoupled(string courseId, DemoLink link)
     {
         lock (gate)
         {
             return items.Values.FirstOrDefault(item => item.CoupledToLink && item.CourseId == courseId && item.Values.ResourceLinkId == link.Id)
                 ?? Add(courseId, new LineItemDraft(link.Title, 100m, ResourceLinkId: link.Id), createdByTool: false, coupled: true);
+        }
+    }
+
+    /// <summary>
+    /// A new line item coupled to a link that was just made from a deep linking response whose item declared a
+    /// <c>lineItem</c> (as Canvas and Moodle make one then); launches of the link name it in the AGS claim.
+    /// </summary>
+    public StoredLineItem CoupleNew(string courseId, LineItemDraft draft)
+    {
+        lock (gate)
+        {
+            return Add(courseId, draft, createdByTool: false, coupled: true);
+        }
+    }
+
+    /// <summary>The line item coupled to the link, when there is one; never makes one.</summary>
+    public StoredLineItem? FindCoupled(string courseId, string linkId)
+    {
+        lock (gate)
+        {
+            return items.Values.FirstOrDefault(item => item.CoupledToLink && item.CourseId == courseId && item.Values.ResourceLinkId == linkId);
         }
     }
 

@@ -14,7 +14,11 @@ internal sealed record Paging(string Style, int Offset, int? Size)
     public const int DefaultSize = 10;
     public const int MaxSize = 1000;
 
-    public static (Paging? Paging, string? Problem) Read(IQueryCollection query, string style)
+    /// <param name="defaultSize">
+    /// The page size when no <c>limit</c> is given, in every style (Moodle style too); null keeps the AGS behaviour:
+    /// <see cref="DefaultSize"/>, and everything at once in Moodle style.
+    /// </param>
+    public static (Paging? Paging, string? Problem) Read(IQueryCollection query, string style, int? defaultSize = null)
     {
         var limit = query["limit"].ToString();
         int? size = null;
@@ -27,6 +31,8 @@ internal sealed record Paging(string Style, int Offset, int? Size)
 
             size = Math.Min(parsed, MaxSize);
         }
+
+        size ??= defaultSize;
 
         if (style == GradebookStyles.Moodle)
         {

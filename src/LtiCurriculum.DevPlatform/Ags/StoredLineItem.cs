@@ -9,7 +9,11 @@ internal sealed record StoredLineItem(
     string CourseId,
     LineItemDraft Values,
     bool CreatedByTool,
-    bool CoupledToLink);
+    bool CoupledToLink)
+{
+    /// <summary>One of the <see cref="LineItemSeed"/> items: no tool made it and no link owns it.</summary>
+    public bool IsSeed => !CreatedByTool && !CoupledToLink;
+}
 
 /// <summary>The fields of a line item a tool (or the seed) sets.</summary>
 internal sealed record LineItemDraft(

@@ -7,7 +7,8 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// POST /dev-platform/token: the OAuth 2 client-credentials grant with a JWT bearer client assertion. Grants the
-/// requested AGS scopes the platform offers. Every refusal is a 400 with an OAuth error body.
+/// requested AGS scopes the platform offers, and the NRPS scope while NRPS is on. Every refusal is a 400 with an
+/// OAuth error body.
 /// </summary>
 internal static class TokenEndpoint
 {
@@ -15,12 +16,12 @@ internal static class TokenEndpoint
     public const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, ClientAssertionVerifier verifier, AccessTokenStore tokens, GradebookStyleState styles,
+        HttpContext context, ClientAssertionVerifier verifier, AccessTokenStore tokens, GradebookStyleState styles, NrpsSwitch nrps,
         GradebookCounters counters, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
     {
         counters.TokenRequested();
         var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
-        var (scopes, error) = await AuthorizeAsync(context, verifier);
+        var (scopes, error) = await AuthorizeAsync(context, verifier, nrps.Enabled);
         if (error is not null)
         {
             logger.TokenRefused(error.Error, error.Description);
@@ -40,7 +41,7 @@ internal static class TokenEndpoint
             new TokenAnswer(accessToken, tokenType, options.Value.AccessTokenLifetimeSeconds, string.Join(' ', scopes!)), AgsJson.Options);
     }
 
-    private static async Task<(IReadOnlyList<string>? Scopes, OAuthError? Error)> AuthorizeAsync(HttpContext context, ClientAssertionVerifier verifier)
+    private static async Task<(IReadOnlyList<string>? Scopes, OAuthError? Error)> AuthorizeAsync(HttpContext context, ClientAssertionVerifier verifier, bool nrpsOn)
     {
         var request = context.Request;
         if (!AgsJson.HasMediaType(request, "application/x-www-form-urlencoded"))
@@ -74,9 +75,10 @@ internal static class TokenEndpoint
         }
 
         var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var granted = requested.Where(AgsScopes.Offered.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var granted = requested.Where(scope => AgsScopes.Offered.Contains(scope) || (nrpsOn && scope == NrpsNames.Scope))
+            .Distinct(StringComparer.Ordinal).ToList();
         return granted.Count == 0
-            ? (null, new("invalid_scope", "none of the requested scopes is offered; ask for AGS scopes"))
+            ? (null, new("invalid_scope", "none of the requested scopes is offered; ask for AGS scopes or (while it is on) the NRPS scope"))
             : (granted, null);
     }
 

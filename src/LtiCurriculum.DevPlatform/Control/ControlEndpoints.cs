@@ -7,7 +7,8 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// {issuer}/control/…: what tests use to steer the gradebook. Fault rules (POST adds, GET lists, DELETE clears),
-/// the gradebook style, revoking every access token, and resetting the gradebook to its seed.
+/// the gradebook style, revoking every access token, NRPS on or off (globally or per course), and resetting the
+/// gradebook to its seed (which also forgets links made by deep linking and turns NRPS back to its setting).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -23,8 +24,12 @@ internal static class ControlEndpoints
         });
         control.MapPost("/style", SwitchStyleAsync);
         control.MapPost("/revoke-tokens", (AccessTokenStore tokens) => Results.Json(new Revoked(tokens.RevokeAll()), ControlJson.Options));
-        control.MapPost("/reset", (LineItemStore lineItems, ResultStore results, ScoreLog log, GradebookCounters counters) =>
+        control.MapGet("/nrps", (NrpsSwitch nrps) => Results.Json(NrpsState.Of(nrps), ControlJson.Options));
+        control.MapPost("/nrps", SwitchNrpsAsync);
+        control.MapPost("/reset", (LineItemStore lineItems, ResultStore results, ScoreLog log, GradebookCounters counters, CourseLinks links, NrpsSwitch nrps) =>
         {
+            links.Reset();
+            nrps.Reset();
             lineItems.Reset();
             results.Reset();
             log.Reset();
@@ -64,6 +69,43 @@ internal static class ControlEndpoints
         return styles.TrySwitch(choice.Style)
             ? Results.Json(new StyleChoice(styles.Current), ControlJson.Options)
             : ControlJson.Problem($"style must be {GradebookStyles.Standard}, {GradebookStyles.Canvas} or {GradebookStyles.Moodle}");
+    }
+
+    private static async Task<IResult> SwitchNrpsAsync(HttpRequest request, NrpsSwitch nrps, DemoDirectory directory)
+    {
+        var (choice, refusal) = await ControlJson.ReadAsync<NrpsChoice>(request);
+        if (choice is null)
+        {
+            return refusal!;
+        }
+
+        if (choice.Enabled is null)
+        {
+            return ControlJson.Problem("enabled is required: true or false");
+        }
+
+        if (choice.CourseId is not null && directory.FindCourse(choice.CourseId) is null)
+        {
+            return ControlJson.Problem($"courseId names no demo course; leave it out to switch NRPS for the whole platform");
+        }
+
+        nrps.Set(choice.Enabled.Value, choice.CourseId);
+        return Results.Json(NrpsState.Of(nrps), ControlJson.Options);
+    }
+
+    private sealed record NrpsChoice(
+        [property: JsonPropertyName("enabled")] bool? Enabled,
+        [property: JsonPropertyName("courseId")] string? CourseId);
+
+    private sealed record NrpsState(
+        [property: JsonPropertyName("enabled")] bool Enabled,
+        [property: JsonPropertyName("offCourses")] IReadOnlyList<string> OffCourses)
+    {
+        public static NrpsState Of(NrpsSwitch nrps)
+        {
+            var (enabled, offCourses) = nrps.State();
+            return new NrpsState(enabled, offCourses);
+        }
     }
 
     private sealed record FaultList([property: JsonPropertyName("rules")] IReadOnlyList<FaultRule> Rules);

@@ -1,6 +1,9 @@
 namespace LtiCurriculum.DevPlatform;
 
-/// <summary>The demo LMS's courses, resource links, users and launch languages. Read-only.</summary>
+/// <summary>
+/// The demo LMS's courses, built-in resource links, users, course roster and launch languages. Read-only: links made by
+/// deep linking live in <see cref="CourseLinks"/>.
+/// </summary>
 public sealed class DemoDirectory
 {
     /// <summary>The user Canvas' Student View launches as; the gradebook refuses its scores (canvas-lms #1659).</summary>
@@ -42,12 +45,12 @@ public sealed class DemoDirectory
     public IReadOnlyList<DemoUser> Users { get; } =
     [
         new("learner-ana", "Ana Ramos (learner)", "Learner who shares name and email.", "dev-user-1001", [LtiRoles.Learner, LtiRoles.InstitutionStudent],
-            Name: "Ana Ramos", GivenName: "Ana", FamilyName: "Ramos", Email: "ana.ramos@example.edu"),
+            Name: "Ana Ramos", GivenName: "Ana", FamilyName: "Ramos", Email: "ana.ramos@example.edu", SourcedId: "SIS-1001"),
         new("learner-private", "Learner without personal data", "Learner whose platform shares only an id: no name, no email.", "dev-user-1002", [LtiRoles.Learner]),
         new("instructor-lee", "Dr. Jordan Lee (instructor)", "Instructor of the course.", "dev-user-2001", [LtiRoles.Instructor, LtiRoles.InstitutionFaculty],
-            Name: "Jordan Lee", GivenName: "Jordan", FamilyName: "Lee", Email: "jordan.lee@example.edu"),
+            Name: "Jordan Lee", GivenName: "Jordan", FamilyName: "Lee", Email: "jordan.lee@example.edu", SourcedId: "SIS-2001"),
         new("ta-kim", "Sam Kim (teaching assistant)", "Teaching assistant (an Instructor sub-role only).", "dev-user-3001", [LtiRoles.TeachingAssistant],
-            Name: "Sam Kim", GivenName: "Sam", FamilyName: "Kim", Email: "sam.kim@example.edu"),
+            Name: "Sam Kim", GivenName: "Sam", FamilyName: "Kim", Email: "sam.kim@example.edu", SourcedId: "SIS-3001"),
         new("admin", "Site administrator", "Administrator of the institution and the LMS.", "dev-user-9001", [LtiRoles.InstitutionAdministrator, LtiRoles.SystemAdministrator],
             Name: "Site Administrator", GivenName: "Site", FamilyName: "Administrator", Email: "lms-admin@example.edu"),
         new("anonymous", "Anonymous learner", "Anonymous launch: no sub and no personal data, roles only.", null, [LtiRoles.Learner]),
@@ -55,12 +58,21 @@ public sealed class DemoDirectory
             [LtiRoles.Learner], Name: "Test Student", GivenName: "Test", FamilyName: "Student"),
     ];
 
+    /// <summary>
+    /// The students of every demo course's roster beyond the demo users: enough that a membership list spans more than
+    /// one page. Most never launch; <c>student-17</c> is the one Inactive enrolment.
+    /// </summary>
+    public IReadOnlyList<DemoUser> Students { get; } = RosterStudents();
+
+    /// <summary>The demo users, then the roster students: everyone the home page can launch as.</summary>
+    public IEnumerable<DemoUser> Everyone => Users.Concat(Students);
+
     /// <summary>Languages a launch can ask for in launch_presentation.locale; the first is the default.</summary>
     public IReadOnlyList<DemoLocale> Locales { get; } = [new("en", "English"), new("es", "Español"), new("zh-CN", "中文（简体）")];
 
     public DemoCourse? FindCourse(string? courseId) => Courses.FirstOrDefault(course => course.Id == courseId);
 
-    public DemoUser? FindUser(string? userKey) => Users.FirstOrDefault(user => user.Key == userKey);
+    public DemoUser? FindUser(string? userKey) => Everyone.FirstOrDefault(user => user.Key == userKey);
 
     /// <summary>
     /// Whether the gradebook takes scores for this <c>sub</c>: every id except demo users without the Learner role
@@ -73,6 +85,36 @@ public sealed class DemoDirectory
     }
 
     public bool IsKnownLocale(string? code) => Locales.Any(locale => locale.Code == code);
+
+    private static List<DemoUser> RosterStudents()
+    {
+        (string Given, string Family, string Email)[] names =
+        [
+            ("Amara", "Okafor", "amara.okafor"), ("Liam", "O'Connor", "liam.oconnor"), ("Sofía", "Hernández", "sofia.hernandez"),
+            ("Wei", "Zhang", "wei.zhang"), ("Priya", "Natarajan", "priya.natarajan"), ("Mateus", "Costa", "mateus.costa"),
+            ("Aisha", "Rahman", "aisha.rahman"), ("Jonas", "Müller", "jonas.mueller"), ("Yuki", "Tanaka", "yuki.tanaka"),
+            ("Fatima", "Al-Sayed", "fatima.alsayed"), ("Noah", "Williams", "noah.williams"), ("Zanele", "Dlamini", "zanele.dlamini"),
+            ("Mikhail", "Petrov", "mikhail.petrov"), ("Chloé", "Dubois", "chloe.dubois"), ("Diego", "Ramírez", "diego.ramirez"),
+            ("Hana", "Kim", "hana.kim"), ("Oluwaseun", "Adeyemi", "oluwaseun.adeyemi"), ("Emma", "Johansson", "emma.johansson"),
+            ("Arjun", "Mehta", "arjun.mehta"), ("Leila", "Haddad", "leila.haddad"), ("Tomás", "Silva", "tomas.silva"),
+            ("Grace", "Mwangi", "grace.mwangi"), ("Ethan", "Nguyen", "ethan.nguyen"), ("Ingrid", "Larsen", "ingrid.larsen"),
+            ("Kwame", "Mensah", "kwame.mensah"), ("Valentina", "Rossi", "valentina.rossi"), ("Samir", "Khoury", "samir.khoury"),
+            ("Mei Lin", "Chen", "meilin.chen"), ("Patrick", "Byrne", "patrick.byrne"), ("Ayesha", "Siddiqui", "ayesha.siddiqui"),
+            ("Lucas", "Fernández", "lucas.fernandez"), ("Nadia", "Kowalski", "nadia.kowalski"),
+        ];
+        return [.. names.Select((name, index) =>
+        {
+            var number = (index + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            var inactive = number == InactiveStudentNumber;
+            var fullName = $"{name.Given} {name.Family}";
+            return new DemoUser($"student-{number}", fullName + (inactive ? " (student, inactive)" : " (student)"),
+                inactive ? "Student whose enrolment is inactive." : "Student of the course roster.", $"dev-student-{number}",
+                [LtiRoles.Learner, LtiRoles.InstitutionStudent], fullName, name.Given, name.Family, $"{name.Email}@example.edu",
+                $"SIS-5{number}", inactive);
+        })];
+    }
+
+    private const string InactiveStudentNumber = "17";
 
     private static Dictionary<string, string> Module(string moduleId) => Custom(("module", moduleId));
 

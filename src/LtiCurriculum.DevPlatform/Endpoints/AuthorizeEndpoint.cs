@@ -12,7 +12,7 @@ internal static class AuthorizeEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, PendingLaunchStore store, IdTokenBuilder idTokens, AgsLaunchClaims agsClaims,
-        IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
+        DeepLinkingRequests deepLinkingRequests, NrpsSwitch nrps, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
     {
         var settings = options.Value;
         var urls = PlatformUrls.For(context.Request);
@@ -34,7 +34,12 @@ internal static class AuthorizeEndpoint
                 KeyValuePair.Create("error", error.Code), KeyValuePair.Create("error_description", error.Description)));
         }
 
-        var idToken = idTokens.Build(DemoLaunchFactory.Create(pending!, request.Nonce!, settings, agsClaims.For(pending!)));
+        // Deep Linking 2.0 §4.4: the platform remembers each request's data, to match the response that echoes it.
+        var data = pending!.MessageType == LtiMessageTypes.DeepLinkingRequest
+            ? deepLinkingRequests.Open(pending.Course.Id, settings.DeploymentId, pending.User.Key, pending.AcceptMultiple)
+            : null;
+        var membershipsUrl = nrps.IsOn(pending.Course.Id) ? new PlatformUrls(pending.Origin).Memberships(pending.Course.Id) : null;
+        var idToken = idTokens.Build(DemoLaunchFactory.Create(pending, request.Nonce!, settings, agsClaims.For(pending), data, membershipsUrl));
         logger.IdTokenIssued(pending!.MessageType, pending.User.Key);
         return AutoPostForm.Page("Signing you in to the tool", redirectUri, WithState(request, KeyValuePair.Create("id_token", idToken)));
     }

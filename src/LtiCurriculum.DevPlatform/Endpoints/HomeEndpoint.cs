@@ -3,10 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace LtiCurriculum.DevPlatform;
 
-/// <summary>GET /dev-platform: the demo courses, with the language and login style chosen in the query.</summary>
+/// <summary>
+/// GET /dev-platform: the demo courses, with the user (<c>as</c>), language, login style and deep linking
+/// accept_multiple chosen in the query; anything unknown falls back to the first user, English, the configured style
+/// and true.
+/// </summary>
 internal static class HomeEndpoint
 {
-    public static IResult Handle(HttpRequest request, DemoDirectory directory, IOptions<DevPlatformOptions> options)
+    public static IResult Handle(HttpRequest request, DemoDirectory directory, CourseLinks courseLinks, IOptions<DevPlatformOptions> options)
     {
         var locale = request.Query[LaunchFormFields.Locale].ToString();
         if (!directory.IsKnownLocale(locale))
@@ -17,6 +21,8 @@ internal static class HomeEndpoint
         var loginStyle = LoginStyles.Normalize(request.Query[LaunchFormFields.Style].ToString())
             ?? LoginStyles.Normalize(options.Value.LoginStyle)
             ?? LoginStyles.Post;
-        return HomePage.Render(directory, PlatformUrls.For(request), options.Value, locale, loginStyle);
+        var user = directory.FindUser(request.Query[HomePage.AsParameter].ToString()) ?? directory.Users[0];
+        var acceptMultiple = request.Query[LaunchFormFields.AcceptMultiple].ToString() != "false";
+        return HomePage.Render(directory, courseLinks, PlatformUrls.For(request), options.Value, new HomeChoice(user, locale, loginStyle, acceptMultiple));
     }
 }

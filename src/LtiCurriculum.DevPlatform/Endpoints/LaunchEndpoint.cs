@@ -15,7 +15,7 @@ internal static class LaunchEndpoint
     private const string Heading = "The launch could not start";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, DemoDirectory directory, PendingLaunchStore store, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
+        HttpContext context, DemoDirectory directory, CourseLinks courseLinks, PendingLaunchStore store, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
     {
         var request = context.Request;
         var urls = PlatformUrls.For(request);
@@ -25,7 +25,7 @@ internal static class LaunchEndpoint
         }
 
         var form = await request.ReadFormAsync(context.RequestAborted);
-        var (choice, badField, problem) = LaunchChoice.Read(form, directory, options.Value);
+        var (choice, badField, problem) = LaunchChoice.Read(form, directory, courseLinks, options.Value);
         if (choice is null)
         {
             return MessagePages.BadField(urls, Heading, badField!, problem!);
@@ -33,8 +33,8 @@ internal static class LaunchEndpoint
 
         var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
         await EnsureToolKnowsPlatformAsync(context, urls, options.Value, logger);
-        var hint = store.Remember(new PendingLaunch(urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale));
-        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle);
+        var hint = store.Remember(new PendingLaunch(urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple));
+        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle, choice.Link?.Url);
         var toolLogin = urls.OnTool(options.Value.ToolLoginPath);
         logger.LaunchStarted(choice.MessageType, choice.User.Key, choice.Course.Id, choice.LoginStyle);
         return choice.LoginStyle == LoginStyles.Get

@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
-
 namespace LtiCurriculum.DevPlatform;
 
 /// <summary>Turns an authorized pending launch into the <see cref="DevLaunch"/> its id_token says.</summary>
 internal static class DemoLaunchFactory
 {
-    public static DevLaunch Create(PendingLaunch pending, string nonce, DevPlatformOptions options, AgsLaunch ags)
+    /// <param name="deepLinkingData">The deep_linking_settings data of a deep linking request, remembered by the platform.</param>
+    /// <param name="membershipsUrl">The course's NRPS context_memberships_url; null while NRPS is off for it.</param>
+    public static DevLaunch Create(
+        PendingLaunch pending, string nonce, DevPlatformOptions options, AgsLaunch ags, string? deepLinkingData, string? membershipsUrl)
     {
         var urls = new PlatformUrls(pending.Origin, options.ToolOrigin);
         var user = pending.User;
@@ -20,9 +20,11 @@ internal static class DemoLaunchFactory
             Subject = user.Subject,
             Roles = user.Roles,
             MessageType = pending.MessageType,
-            TargetLinkUri = urls.OnTool(options.ToolLaunchPath),
+            TargetLinkUri = pending.Link?.Url ?? urls.OnTool(options.ToolLaunchPath),
             ResourceLinkId = pending.Link?.Id,
             ResourceLinkTitle = pending.Link?.Title,
+            ResourceLinkDescription = pending.Link?.Text,
+            DocumentTarget = pending.Link?.DocumentTarget ?? "iframe",
             ContextId = pending.Course.Id,
             ContextLabel = pending.Course.Label,
             ContextTitle = pending.Course.Title,
@@ -34,7 +36,9 @@ internal static class DemoLaunchFactory
             ReturnUrl = urls.Return,
             Custom = pending.Link?.Custom ?? new Dictionary<string, string>(),
             DeepLinkReturnUrl = isDeepLinking ? urls.DeepLinkReturn : null,
-            DeepLinkingData = isDeepLinking ? $"{pending.Course.Id}:{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12))}" : null,
+            AcceptMultiple = pending.AcceptMultiple,
+            DeepLinkingData = isDeepLinking ? deepLinkingData : null,
+            MembershipsUrl = membershipsUrl,
             AgsEndpoint = ags.Endpoint,
             ProductFamilyCode = ags.ProductFamilyCode,
         };

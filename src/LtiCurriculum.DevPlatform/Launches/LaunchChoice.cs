@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http;
 namespace LtiCurriculum.DevPlatform;
 
 /// <summary>A launch picked on the home page, checked against the demo directory.</summary>
-internal sealed record LaunchChoice(DemoCourse Course, DemoLink? Link, DemoUser User, string MessageType, string Locale, string LoginStyle)
+internal sealed record LaunchChoice(
+    DemoCourse Course, DemoLink? Link, DemoUser User, string MessageType, string Locale, string LoginStyle, bool AcceptMultiple = true)
 {
     /// <summary>The checked choice, or the name of the first bad field and what is wrong with it.</summary>
-    public static (LaunchChoice? Choice, string? BadField, string? Problem) Read(IFormCollection form, DemoDirectory directory, DevPlatformOptions options)
+    public static (LaunchChoice? Choice, string? BadField, string? Problem) Read(
+        IFormCollection form, DemoDirectory directory, CourseLinks courseLinks, DevPlatformOptions options)
     {
         var messageType = Optional(form, LaunchFormFields.MessageType) ?? LtiMessageTypes.ResourceLinkRequest;
         if (!LtiMessageTypes.IsKnown(messageType))
@@ -23,7 +25,7 @@ internal sealed record LaunchChoice(DemoCourse Course, DemoLink? Link, DemoUser 
         DemoLink? link = null;
         if (messageType == LtiMessageTypes.ResourceLinkRequest)
         {
-            link = course.FindLink(Optional(form, LaunchFormFields.Link));
+            link = courseLinks.Find(course, Optional(form, LaunchFormFields.Link));
             if (link is null)
             {
                 return Bad(LaunchFormFields.Link, $"is missing or names no resource link of {course.Label}");
@@ -48,7 +50,13 @@ internal sealed record LaunchChoice(DemoCourse Course, DemoLink? Link, DemoUser 
             return Bad(LaunchFormFields.Style, $"must be {LoginStyles.Post} or {LoginStyles.Get}");
         }
 
-        return (new LaunchChoice(course, link, user, messageType, locale, style), null, null);
+        var acceptMultiple = Optional(form, LaunchFormFields.AcceptMultiple) ?? "true";
+        if (acceptMultiple is not ("true" or "false"))
+        {
+            return Bad(LaunchFormFields.AcceptMultiple, "must be true or false");
+        }
+
+        return (new LaunchChoice(course, link, user, messageType, locale, style, acceptMultiple == "true"), null, null);
     }
 
     private static string? Optional(IFormCollection form, string field) =>

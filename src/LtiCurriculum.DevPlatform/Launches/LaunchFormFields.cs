@@ -9,4 +9,7 @@ internal static class LaunchFormFields
     public const string MessageType = "message_type";
     public const string Locale = "locale";
     public const string Style = "style";
+
+    /// <summary>Deep linking only: <c>true</c> (default) or <c>false</c>, sent as deep_linking_settings accept_multiple.</summary>
+    public const string AcceptMultiple = "accept_multiple";
 }

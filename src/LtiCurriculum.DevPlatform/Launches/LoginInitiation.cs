@@ -4,13 +4,14 @@ namespace LtiCurriculum.DevPlatform;
 internal static class LoginInitiation
 {
     public static List<KeyValuePair<string, string>> Parameters(
-        PlatformUrls urls, DevPlatformOptions options, DemoUser user, string messageHint, string loginStyle)
+        PlatformUrls urls, DevPlatformOptions options, DemoUser user, string messageHint, string loginStyle, string? linkUrl = null)
     {
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("iss", urls.Issuer),
             new("login_hint", user.LoginHint),
-            new("target_link_uri", urls.OnTool(options.ToolLaunchPath)),
+            // The link's own URL when deep linking gave it one, as in the id_token (LTI Core 1.3 §5.1.3).
+            new("target_link_uri", linkUrl ?? urls.OnTool(options.ToolLaunchPath)),
             new("lti_message_hint", messageHint),
             new("client_id", options.ClientId),
             new("lti_deployment_id", options.DeploymentId),

@@ -4,8 +4,10 @@ using System.Text;
 namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
-/// The gradebook as a teacher would see it: per course a table with a column per line item and a row per user
-/// (score / maximum and grading progress), then the counters and the most recent score posts.
+/// The gradebook as a teacher would see it: per course a table with a column per line item that exists for it (made by
+/// the tool, by deep linking or coupled to a link; seeded items only once they hold a result) and a row per user
+/// (score / maximum and grading progress), or a sentence when the course has none; then the counters and the most
+/// recent score posts.
 /// </summary>
 internal static class GradebookPage
 {
@@ -22,10 +24,14 @@ internal static class GradebookPage
             .Append(Html.Encode(style)).Append("</code>). Tests switch it with <code>POST ").Append(Html.Encode(urls.Issuer))
             .Append("/control/style</code>.</p>\n")
             .Append("<p><a href=\"").Append(Html.Encode(urls.Issuer)).Append("\">Back to the demo courses</a>; ")
-            .Append("<a href=\"").Append(Html.Encode(urls.Gradebook)).Append(".json\">the gradebook as JSON</a>.</p>\n");
+            .Append("<a href=\"").Append(Html.Encode(urls.Gradebook)).Append(".json\">the gradebook as JSON</a>.</p>\n")
+            .Append("<p>Each course also holds ").Append(LineItemSeed.ItemsPerCourse.ToString(CultureInfo.InvariantCulture))
+            .Append(" seeded line items (\u201cQuiz 1\u201d\u2026) that stand for other activities, so a tool has to page or filter the container; ")
+            .Append("they get a column here only once they hold a result.</p>\n");
+        var withResults = results.Select(result => result.LineItemId).ToHashSet();
         foreach (var course in directory.Courses)
         {
-            var items = lineItems.Where(item => item.CourseId == course.Id).ToList();
+            var items = lineItems.Where(item => item.CourseId == course.Id && (!item.IsSeed || withResults.Contains(item.Id))).ToList();
             var ids = items.Select(item => item.Id).ToHashSet();
             GradebookTable.Append(body, directory, course, items, [.. results.Where(result => ids.Contains(result.LineItemId))], MaxRowsPerCourse);
         }

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace LtiCurriculum.DevPlatform;
 
-/// <summary>One course's gradebook table: a column per line item, a row per user (demo learners first, then anyone with a result).</summary>
+/// <summary>
+/// One course's gradebook table: a column per line item given, a row per user (demo learners first, then anyone with a
+/// result); a sentence instead when no line item is given.
+/// </summary>
 internal static class GradebookTable
 {
     public static void Append(
@@ -11,7 +14,14 @@ internal static class GradebookTable
     {
         var headingId = $"gradebook-{course.Id}";
         body.Append("<section aria-labelledby=\"").Append(Html.Encode(headingId)).Append("\">\n<h2 id=\"").Append(Html.Encode(headingId)).Append("\">")
-            .Append(Html.Encode($"{course.Label} {course.Title}")).Append("</h2>\n")
+            .Append(Html.Encode($"{course.Label} {course.Title}")).Append("</h2>\n");
+        if (items.Count == 0)
+        {
+            body.Append("<p class=\"empty\">").Append(Html.Encode($"{course.Label} has no line items yet: no activity of the tool is graded here.")).Append("</p>\n</section>\n");
+            return;
+        }
+
+        body
             .Append("<div class=\"scroll\" role=\"region\" aria-labelledby=\"").Append(Html.Encode(headingId)).Append("\" tabindex=\"0\">\n<table>\n<caption>")
             .Append(Html.Encode($"Scores in {course.Label}: one column per line item, one row per user")).Append("</caption>\n<thead><tr><th scope=\"col\">User</th>");
         foreach (var item in items)

@@ -25,7 +25,12 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
         "dt{font-weight:600}dd{margin:0 0 .5rem}" +
         ".error{border-left:.4rem solid #b91c1c;padding-left:.75rem}" +
         ".scroll{overflow-x:auto}table{border-collapse:collapse}caption{text-align:left;font-weight:600}" +
-        "th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left;vertical-align:top}";
+        "th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left;vertical-align:top}" +
+        ".visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}" +
+        ".links{list-style:none;padding:0;margin:0}" +
+        ".links li{border:1px solid #c8c8c8;border-radius:.3rem;padding:.5rem .75rem;margin:.5rem 0}" +
+        ".launch{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;margin:.5rem 0}" +
+        ".launch h3{margin:0}.meta{margin:.25rem 0;color:#4b4b4b}select{width:100%}";
 
     public string Title { get; } = title;
 

@@ -13,6 +13,16 @@ internal static class MessagePages
             $"<h1>{Html.Encode(heading)}</h1>\n<p class=\"error\" role=\"alert\">{Html.Encode(sentence)}</p>\n{BackLink(urls)}",
             StatusCodes.Status400BadRequest);
 
+    /// <summary>
+    /// A 400 page for a refused message: the failed check is named in words and in <c>data-check</c>, for people and tests.
+    /// </summary>
+    public static HtmlPage FailedCheck(PlatformUrls urls, string heading, string check, string sentence) =>
+        new(heading,
+            $"<h1>{Html.Encode(heading)}</h1>\n<p class=\"error\" role=\"alert\" data-check=\"{Html.Encode(check)}\">" +
+            $"Failed check: <strong>{Html.Encode(check)}</strong>. {Html.Encode(sentence)}</p>\n" +
+            "<p>Nothing was added to the course.</p>\n" + BackLink(urls),
+            StatusCodes.Status400BadRequest);
+
     public static HtmlPage Return(PlatformUrls urls, string? message, string? errorMessage)
     {
         var body = "<h1>Back in the development platform</h1>\n";

@@ -33,6 +33,12 @@ public sealed record DevLaunch
 
     public string? ResourceLinkTitle { get; init; }
 
+    /// <summary>The resource_link claim's <c>description</c>.</summary>
+    public string? ResourceLinkDescription { get; init; }
+
+    /// <summary>Sent as <c>launch_presentation.document_target</c>.</summary>
+    public string DocumentTarget { get; init; } = "iframe";
+
     public string? ContextId { get; init; }
 
     public string? ContextLabel { get; init; }
@@ -64,8 +70,17 @@ public sealed record DevLaunch
 
     public bool AcceptMultiple { get; init; } = true;
 
+    /// <summary>deep_linking_settings <c>accept_lineitem</c>: the platform makes the line items the items declare.</summary>
+    public bool AcceptLineItem { get; init; } = true;
+
+    /// <summary>deep_linking_settings <c>auto_create</c>: the items become links without a further step.</summary>
+    public bool AutoCreate { get; init; } = true;
+
     /// <summary>The deep_linking_settings <c>data</c> the tool must echo; left out when null.</summary>
     public string? DeepLinkingData { get; init; }
+
+    /// <summary>The NRPS claim's context_memberships_url; the claim is left out when null.</summary>
+    public string? MembershipsUrl { get; init; }
 
     /// <summary>The AGS endpoint claim; left out when null.</summary>
     public AgsEndpointClaim? AgsEndpoint { get; init; }

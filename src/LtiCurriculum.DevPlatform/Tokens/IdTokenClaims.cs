@@ -34,7 +34,8 @@ internal static class IdTokenClaims
         AddIfPresent(claims, "email", launch.Email);
         if (launch.ResourceLinkId is not null)
         {
-            claims[LtiClaimNames.ResourceLink] = WithoutNulls(("id", launch.ResourceLinkId), ("title", launch.ResourceLinkTitle));
+            claims[LtiClaimNames.ResourceLink] = WithoutNulls(
+                ("id", launch.ResourceLinkId), ("title", launch.ResourceLinkTitle), ("description", launch.ResourceLinkDescription));
         }
 
         if (launch.ContextId is not null)
@@ -52,6 +53,15 @@ internal static class IdTokenClaims
         if (launch.DeepLinkReturnUrl is not null)
         {
             claims[LtiClaimNames.DeepLinkingSettings] = DeepLinkingSettings(launch);
+        }
+
+        if (launch.MembershipsUrl is not null)
+        {
+            claims[LtiClaimNames.NamesRoleService] = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["context_memberships_url"] = launch.MembershipsUrl,
+                ["service_versions"] = new[] { "2.0" },
+            };
         }
 
         if (launch.AgsEndpoint is not null)
@@ -77,7 +87,7 @@ internal static class IdTokenClaims
     }
 
     private static Dictionary<string, object> LaunchPresentation(DevLaunch launch) =>
-        WithoutNulls(("document_target", "iframe"), ("locale", launch.Locale), ("return_url", launch.ReturnUrl));
+        WithoutNulls(("document_target", launch.DocumentTarget), ("locale", launch.Locale), ("return_url", launch.ReturnUrl));
 
     private static Dictionary<string, object> DeepLinkingSettings(DevLaunch launch)
     {
@@ -87,7 +97,8 @@ internal static class IdTokenClaims
             ["accept_types"] = launch.AcceptTypes.ToArray(),
             ["accept_presentation_document_targets"] = launch.AcceptPresentationDocumentTargets.ToArray(),
             ["accept_multiple"] = launch.AcceptMultiple,
-            ["auto_create"] = false,
+            ["accept_lineitem"] = launch.AcceptLineItem,
+            ["auto_create"] = launch.AutoCreate,
         };
         AddIfPresent(settings, "data", launch.DeepLinkingData);
         return settings;

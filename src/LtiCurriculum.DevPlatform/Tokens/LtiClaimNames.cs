@@ -17,6 +17,7 @@ internal static class LtiClaimNames
     public const string Custom = Lti + "custom";
     public const string DeepLinkingSettings = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
     public const string AgsEndpoint = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    public const string NamesRoleService = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
 
     public const string LtiVersion = "1.3.0";
     public const string CourseOfferingContextType = "http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering";

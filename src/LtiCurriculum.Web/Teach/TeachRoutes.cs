@@ -1,4 +1,5 @@
 using LtiCurriculum.Web.Sessions;
+using LtiCurriculum.Web.Teach.Dashboard;
 using LtiCurriculum.Web.Teach.DeepLinking;
 using LtiCurriculum.Web.Teach.Grading;
 using LtiCurriculum.Web.Teach.Settings;
@@ -21,6 +22,7 @@ public static class TeachRoutes
             .RequireFormTokenOnPost();
         staff.MapSettings();
         staff.MapGrading();
+        staff.MapDashboard();
         app.MapDeepLinking();
         return app;
     }

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Teach.Dashboard;
 using LtiCurriculum.Web.Teach.DeepLinking;
 using LtiCurriculum.Web.Teach.Grading;
 using LtiCurriculum.Web.Teach.Settings;
@@ -10,6 +11,8 @@ public static class TeachServiceCollectionExtensions
     {
         services.AddSingleton<LineItemMaximum>();
         services.AddSingleton<DeepLinkingRequests>();
+        services.AddSingleton<ClassRoster>();
+        services.AddSingleton<ReadinessData>();
         services.AddSingleton<InstructorGrading>();
         services.AddSingleton<GradebookComparison>();
         return services;

@@ -13,17 +13,18 @@ internal static class Demo
     public const string Anonymous = "anonymous";
 }
 
-/// <summary>Launches the way a person does: the development platform's home page, then the "Launch as …" button.</summary>
+/// <summary>Launches the way a person does: the development platform's home page with the user chosen, then the link's "Launch" button.</summary>
 internal static class Launches
 {
     /// <summary>
-    /// Opens /dev-platform?locale=…, presses the button of <paramref name="user"/> in the form of the link, and follows
+    /// Opens /dev-platform?as=…&amp;locale=… (the user picker's choice), presses the link's Launch button (which carries
+    /// user=<paramref name="user"/>), and follows
     /// the platform's auto-posted forms (pressing "Continue" when JavaScript is off) until a /learn page has loaded.
     /// </summary>
     public static async Task LaunchAsync(
         this IPage page, ToolServer tool, string course, string link, string user, string locale = "en", bool javaScript = true)
     {
-        await page.GotoAsync(tool.Url($"/dev-platform?locale={Uri.EscapeDataString(locale)}"));
+        await page.GotoAsync(tool.Url($"/dev-platform?as={Uri.EscapeDataString(user)}&locale={Uri.EscapeDataString(locale)}"));
         var form = page.Locator($"form:has(input[name='course'][value='{course}']):has(input[name='link'][value='{link}'])");
         await Assertions.Expect(form).ToHaveCountAsync(1);
         await Assertions.Expect(form.Locator("input[name='locale']")).ToHaveValueAsync(locale);

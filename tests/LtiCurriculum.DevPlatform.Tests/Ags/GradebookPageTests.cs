@@ -21,12 +21,44 @@ public sealed class GradebookPageTests
         Assert.Contains("<h1>Gradebook</h1>", html);
         Assert.Contains("<strong>Canvas</strong>", html);
         Assert.Contains("<caption>Scores in MED-501: one column per line item, one row per user</caption>", html);
-        Assert.Contains("<th scope=\"col\">Quiz 1<br>", html);
+        Assert.DoesNotContain("<th scope=\"col\">Quiz 1<br>", html);
+        Assert.Contains("<br>coupled to the link</th>", html);
         Assert.Contains("<th scope=\"row\">Ana Ramos (learner) (dev-user-1001)</th>", html);
         Assert.Contains("7 / 10<br>FullyGraded", html);
         Assert.Contains("<h2 id=\"score-log\">Recent score posts</h2>", html);
-        Assert.Equal(new DemoDirectory().Courses.Count + 1, Regex.Count(html, "<table>"));
+        Assert.Equal(2, Regex.Count(html, "<table>"));
+        Assert.Contains("MED-520 has no line items yet", html);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Courses_without_line_items_say_so_and_seeded_items_get_no_column()
+    {
+        await using var ags = await AgsHost.StartAsync();
+
+        var html = await ags.Host.Client.GetStringAsync(ags.Issuer + "/gradebook", Cancel);
+
+        Assert.Equal(0, Regex.Count(html, "<table>"));
+        foreach (var course in new DemoDirectory().Courses)
+        {
+            Assert.Contains($"{course.Label} has no line items yet", html);
+        }
+
+        Assert.DoesNotContain("Quiz 1<br>", html);
+    }
+
+    [Fact]
+    public async Task Seeded_item_gets_a_column_once_it_holds_a_result()
+    {
+        await using var ags = await AgsHost.StartAsync();
+        var token = await ags.TokenAsync();
+        await ags.PostScoreAsync(ags.Container() + "/1", token, AgsHost.Score());
+
+        var html = await ags.Host.Client.GetStringAsync(ags.Issuer + "/gradebook", Cancel);
+
+        Assert.Contains("<th scope=\"col\">Quiz 1<br>", html);
+        Assert.DoesNotContain("Quiz 2<br>", html);
+        Assert.Contains("MED-520 has no line items yet", html);
     }
 
     [Fact]

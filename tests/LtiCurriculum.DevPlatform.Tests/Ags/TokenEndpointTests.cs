@@ -43,7 +43,7 @@ public sealed class TokenEndpointTests
         await using var ags = await AgsHost.StartAsync();
 
         var body = await AgsHost.JsonAsync(await ags.RequestTokenAsync(AgsHost.TokenForm(
-            ags.Assertion(), $"https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly {AgsHost.ScoreScope}")));
+            ags.Assertion(), $"https://canvas.instructure.com/lti/public_jwk/scope/update {AgsHost.ScoreScope}")));
 
         Assert.Equal(AgsHost.ScoreScope, body.GetProperty("scope").GetString());
     }

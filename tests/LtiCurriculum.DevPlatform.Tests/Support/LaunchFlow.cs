@@ -14,12 +14,17 @@ internal sealed class LaunchFlow(DevPlatformHost host)
     /// <summary>Starts a launch from the home page's form and returns the login initiation form posted to the tool.</summary>
     public async Task<AutoPost> StartAsync(
         string user = "learner-ana", string course = "med-501", string? link = "link-cc-1",
-        string messageType = LtiMessageTypes.ResourceLinkRequest, string locale = "en")
+        string messageType = LtiMessageTypes.ResourceLinkRequest, string locale = "en", bool? acceptMultiple = null)
     {
         var fields = new Dictionary<string, string> { ["course"] = course, ["user"] = user, ["message_type"] = messageType, ["locale"] = locale };
         if (link is not null)
         {
             fields["link"] = link;
+        }
+
+        if (acceptMultiple is not null)
+        {
+            fields["accept_multiple"] = acceptMultiple.Value ? "true" : "false";
         }
 
         return await AutoPost.ReadAsync(await PostLaunchAsync(fields));
@@ -48,9 +53,9 @@ internal sealed class LaunchFlow(DevPlatformHost host)
     /// <summary>A whole successful launch; returns the id_token the platform posts to the tool.</summary>
     public async Task<string> LaunchAsync(
         string user = "learner-ana", string course = "med-501", string? link = "link-cc-1",
-        string messageType = LtiMessageTypes.ResourceLinkRequest, string locale = "en")
+        string messageType = LtiMessageTypes.ResourceLinkRequest, string locale = "en", bool? acceptMultiple = null)
     {
-        var login = await StartAsync(user, course, link, messageType, locale);
+        var login = await StartAsync(user, course, link, messageType, locale, acceptMultiple);
         var answer = await AutoPost.ReadAsync(await AuthorizeAsync(AuthenticationRequest(login)));
         Assert.Equal(host.RedirectUri, answer.Action);
         return answer.Fields["id_token"];

@@ -1,0 +1,73 @@
+using LtiCurriculum.Lti.Ags;
+using LtiCurriculum.Lti.Claims;
+using LtiCurriculum.Lti.Nrps;
+using LtiCurriculum.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LtiCurriculum.Web.Teach.Dashboard;
+
+public enum RosterSource { Lms, Unavailable, Failed }
+
+/// <summary>A course's students as the LMS lists them (NRPS 2.0), or why the list is missing.</summary>
+public sealed record Roster(RosterSource Source, IReadOnlyList<NrpsMember> Students, bool IsComplete, string? Problem, DateTimeOffset ReadAt)
+{
+    public static Roster Unavailable(DateTimeOffset now) => new(RosterSource.Unavailable, [], true, null, now);
+}
+
+/// <summary>
+/// Reads the class list through Names and Role Provisioning Services and keeps it briefly per context, so a
+/// dashboard that refreshes does not ask the LMS each time; "Refresh the class list" asks again.
+/// </summary>
+public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts, NrpsClient nrps, TimeProvider time, ILogger<ClassRoster> logger) : IDisposable
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+    private readonly MemoryCache _rosters = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+
+    public void Dispose() => _rosters.Dispose();
+
+    public async Task<Roster> ReadAsync(int? contextDbId, bool refresh, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (contextDbId is not { } contextId)
+        {
+            return Roster.Unavailable(now);
+        }
+        if (!refresh && _rosters.TryGetValue(contextId, out Roster? known))
+        {
+            return known!;
+        }
+        await using var db = contexts.CreateDbContext();
+        var context = await db.Contexts.AsNoTracking().Where(c => c.Id == contextId)
+            .Select(c => new { c.MembershipsUrl, c.PlatformId }).FirstOrDefaultAsync(cancellationToken);
+        if (context?.MembershipsUrl is not { } url)
+        {
+            return Roster.Unavailable(now);
+        }
+        var platform = await db.Platforms.Where(p => p.Id == context.PlatformId)
+            .Select(p => new AgsPlatform(p.Id, p.ClientId, p.TokenEndpoint, p.TokenAudience)).FirstOrDefaultAsync(cancellationToken);
+        if (platform is null)
+        {
+            return Roster.Unavailable(now);
+        }
+
+        Roster roster;
+        try
+        {
+            var membership = await nrps.GetMembershipAsync(platform, url, new MembershipQuery(ResourceLinkId: null, Role: null, Limit: null), cancellationToken);
+            // Students: members with a learner role who are not also staff of the course (a TA may be a learner elsewhere).
+            var students = membership.Members.Where(m => (m.Roles & LtiRole.Learner) != 0 && !LtiRoles.IsCourseStaff(m.Roles) && m.Status != MemberStatus.Deleted).ToList();
+            roster = new Roster(RosterSource.Lms, students, membership.IsComplete, null, now);
+        }
+        catch (NrpsException ex)
+        {
+            LogRosterFailed(contextId, ex.StatusCode, ex.Message);
+            roster = new Roster(RosterSource.Failed, [], true, ex.StatusCode is { } status ? $"HTTP {status}" : "no answer", now);
+        }
+        _rosters.Set(contextId, roster, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = roster.Source == RosterSource.Lms ? CacheLifetime : TimeSpan.FromSeconds(30) });
+        return roster;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the class list of context {ContextId} failed (HTTP {StatusCode}): {Reason}")]
+    private partial void LogRosterFailed(int contextId, int? statusCode, string reason);
+}
