@@ -37,7 +37,7 @@ public sealed class GradeCommentTests
         Assert.Equal(Comment, rows[^1].Comment);
 
         var page = await instructor.OpenAsync("/teach/grades");
-        Assert.Contains(WebUtility.HtmlEncode("Next time, cite one source"), page.Html);
+        Assert.Contains("Next time, cite one source for the pre-work.", page.Text);
         Assert.Contains("Comment sent with the score:", page.Text);
 
         var result = await learner.OpenAsync("/learn");
