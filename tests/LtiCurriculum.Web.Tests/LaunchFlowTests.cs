@@ -135,7 +135,7 @@ public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFix
     }
 
     [Fact]
-    public async Task Deep_linking_launch_lands_on_the_picker_that_says_the_catalogue_is_not_available()
+    public async Task Deep_linking_launch_lands_on_the_catalogue()
     {
         // 1A-22, 1B-39, 1B-40: no resource_link on a deep linking request
         using var browser = Tool.NewBrowser();
@@ -144,8 +144,9 @@ public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFix
         Assert.Equal(Tool.Origin + "/teach/deep-linking", steps.Launch!.Location!.GetLeftPart(UriPartial.Path));
         var page = steps.Page!;
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("The module catalogue is not available in this version yet", page.Text, StringComparison.Ordinal);
-        Assert.Contains("Leading Curriculum Change", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Add content from LtiCurriculum", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Choose the modules to add to Leading Curriculum Change", page.Text, StringComparison.Ordinal);
+        Assert.Contains("value=\"co-case-for-change\"", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

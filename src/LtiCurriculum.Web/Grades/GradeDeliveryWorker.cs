@@ -37,7 +37,14 @@ public sealed partial class GradeDeliveryWorker(
                 {
                     if (_pausedUntil.TryGetValue(platformId, out var until) && until > now) continue;
                     if (_drains.ContainsKey(platformId)) continue;
-                    _drains[platformId] = Task.Run(() => DrainAsync(platformId, stoppingToken), CancellationToken.None);
+                    // Registered before it may run: a drain that finds nothing ends within a millisecond, and if this
+                    // thread was preempted between Task.Run and storing the task, the drain's own removal came first and
+                    // its finished task stayed registered, so the platform was never drained again (seen under CPU load).
+                    var drain = new Task<Task>(() => DrainAsync(platformId, stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach);
+                    if (_drains.TryAdd(platformId, drain.Unwrap()))
+                    {
+                        drain.Start(TaskScheduler.Default);
+                    }
                 }
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }

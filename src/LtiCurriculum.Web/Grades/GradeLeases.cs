@@ -18,9 +18,10 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
     {
         var now = time.GetUtcNow();
         await using var db = contexts.CreateDbContext();
-        return await db.GradeDeliveries
-            .Where(d => d.Status == GradeDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .Select(d => d.PlatformId).Distinct().ToListAsync(cancellationToken);
+        // The rows LeaseAsync would take, not merely pending ones: a learner's later score queued behind an earlier one
+        // in backoff would otherwise start a drain that finds nothing, whose wake-up starts the next: a busy loop
+        // until the earlier score is due.
+        return await Takeable(db, now).Select(d => d.PlatformId).Distinct().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(int platformId, int max, CancellationToken cancellationToken)
@@ -61,10 +62,12 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
     }
 
     private static IQueryable<GradeDeliveryEntity> Due(LtiDbContext db, int platformId, DateTimeOffset now) =>
+        Takeable(db, now).Where(d => d.PlatformId == platformId).OrderBy(d => d.Id);
+
+    private static IQueryable<GradeDeliveryEntity> Takeable(LtiDbContext db, DateTimeOffset now) =>
         db.GradeDeliveries
-            .Where(d => d.PlatformId == platformId && d.Status == GradeDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .Where(d => !db.GradeDeliveries.Any(e => e.ResourceLinkDbId == d.ResourceLinkDbId && e.UserDbId == d.UserDbId && e.Id < d.Id && e.Status == GradeDeliveryStatus.Pending))
-            .OrderBy(d => d.Id);
+            .Where(d => d.Status == GradeDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .Where(d => !db.GradeDeliveries.Any(e => e.ResourceLinkDbId == d.ResourceLinkDbId && e.UserDbId == d.UserDbId && e.Id < d.Id && e.Status == GradeDeliveryStatus.Pending));
 
     /// <summary>Records the outcomes of one round in one transaction. Rows whose lease was lost are left alone.</summary>
     public async Task CompleteAsync(IReadOnlyList<(LeasedDelivery Delivery, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)

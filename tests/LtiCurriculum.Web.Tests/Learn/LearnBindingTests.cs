@@ -68,6 +68,8 @@ public sealed class LearnBindingTests
         using var browser = tool.NewBrowser();
         var steps = await browser.LaunchAsync(tool, link: "link-cc-1", user: Instructor);
         var instructor = new LearnerSession(browser, tool, steps.Page!);
+        Assert.Equal("/teach/dashboard", steps.Page!.Url.AbsolutePath);
+        await instructor.OpenAsync("/learn");
         Assert.Contains("<h1>Making the case for curricular change</h1>", instructor.Page.Html);
         Assert.Contains("course staff", instructor.Page.Text);
 

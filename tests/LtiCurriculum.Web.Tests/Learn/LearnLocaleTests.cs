@@ -22,14 +22,14 @@ public sealed class LearnLocaleTests(ToolFixture fixture) : IClassFixture<ToolFi
     }
 
     [Fact]
-    public async Task Chinese_launch_gets_chinese_words_and_english_content_marked_as_english()
+    public async Task Chinese_launch_gets_chinese_words_and_the_simplified_chinese_module()
     {
         var learner = await LearnerSession.LaunchAsync(Tool, course: "med-210", link: "link-ho-2", locale: "zh-CN");
 
         Assert.Contains("<html lang=\"zh-Hans\">", learner.Page.Html);
         Assert.Contains("检查并提交", learner.Page.Text);
-        Assert.Contains("以英文显示", learner.Page.Text);
-        Assert.Contains("<div class=\"module-body\" lang=\"en\">", learner.Page.Html);
+        Assert.DoesNotContain("以英文显示", learner.Page.Text);
+        Assert.Contains("<div class=\"module-body\" lang=\"zh-Hans\">", learner.Page.Html);
     }
 
     [Fact]
