@@ -30,7 +30,7 @@ public sealed class GradeCommentTests
         Assert.Equal(Comment, (string?)posted[^1]["comment"]);
         Assert.Equal("FullyGraded", (string?)posted[^1]["gradingProgress"]);
 
-        var attempt = Assert.Single(await tool.QueryAsync(db => db.Attempts.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)));
+        var attempt = await tool.QueryAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == int.Parse(form), TestContext.Current.CancellationToken));
         Assert.Equal(Comment, attempt.InstructorComment);
         var rows = await DeliveriesAsync(tool);
         Assert.Null(rows[0].Comment);
@@ -61,7 +61,7 @@ public sealed class GradeCommentTests
         Assert.Contains(tooLong, response.Html);
         Assert.Contains("value=\"1.5\"", response.Html);
         Assert.Contains("aria-invalid=\"true\"", response.Html);
-        var stored = Assert.Single(await tool.QueryAsync(db => db.Attempts.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)));
+        var stored = await tool.QueryAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == int.Parse(attempt), TestContext.Current.CancellationToken));
         Assert.Null(stored.InstructorComment);
         Assert.True(stored.AwaitingInstructor);
         Assert.Equal(before.Count, (await DeliveriesAsync(tool)).Count);
