@@ -2,7 +2,7 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// One score post as it arrived and how it was answered. <see cref="Timestamp"/> is the string as received;
-/// <see cref="Replay"/>: an earlier accepted post had the same line item, user and timestamp.
+/// <see cref="Replay"/>: an earlier accepted post had the same line item, user and timestamp. <see cref="Comment"/>: the score's comment as posted.
 /// </summary>
 internal sealed record ScoreLogEntry(
     long Sequence,
@@ -16,4 +16,5 @@ internal sealed record ScoreLogEntry(
     string? ActivityProgress,
     int Status,
     bool Replay,
-    bool SubmissionTimeMoved);
+    bool SubmissionTimeMoved,
+    string? Comment);

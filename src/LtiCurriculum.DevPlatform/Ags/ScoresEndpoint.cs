@@ -39,7 +39,7 @@ internal static class ScoresEndpoint
         var decision = posted.Decision;
         log.Add(new ScoreLogEntry(0, now, item.Id, item.CourseId, score.UserId, score.TimestampText, score.ScoreGiven, score.GradingProgress,
             score.ActivityProgress, decision.Accepted ? Accepted(call.Style) : decision.StatusCode, posted.Replay,
-            decision.Update?.SubmissionTimeMoved ?? false), decision.Accepted);
+            decision.Update?.SubmissionTimeMoved ?? false, score.Comment), decision.Accepted);
         loggerFactory.CreateLogger(DevPlatformLog.Category).ScoreAnswered(item.Id, decision.Accepted ? Accepted(call.Style) : decision.StatusCode, call.Style);
         if (!decision.Accepted)
         {

@@ -46,7 +46,7 @@ internal static partial class GradebookJsonEndpoint
                 result.GradingProgress, result.TimestampText, result.SubmittedAt, result.NewSubmission, result.SubmissionTimeMoved, result.AcceptedPosts))],
             [.. log.Recent(logRows, entry => Wanted(entry.LineItemId, entry.UserId)).Select(entry => new ScoreLogRow(
                 entry.Sequence, entry.ReceivedAt, urls.LineItem(entry.CourseId, entry.LineItemId), entry.UserId, entry.Timestamp, entry.ScoreGiven, entry.GradingProgress,
-                entry.ActivityProgress, entry.Status, entry.Replay, entry.SubmissionTimeMoved))],
+                entry.ActivityProgress, entry.Status, entry.Replay, entry.SubmissionTimeMoved, entry.Comment))],
             new CounterRow(counters.TokenRequests, counters.TokensIssued, counters.ScoresAccepted, counters.ScoresRejected, counters.Replays,
                 counters.LineItemsCreated, counters.DuplicateLineItemsCreated)),
             ControlJson.Options);

@@ -49,7 +49,8 @@ internal sealed record ScoreLogRow(
     [property: JsonPropertyName("activityProgress")] string? ActivityProgress,
     [property: JsonPropertyName("status")] int Status,
     [property: JsonPropertyName("replay")] bool Replay,
-    [property: JsonPropertyName("submissionTimeMoved")] bool SubmissionTimeMoved);
+    [property: JsonPropertyName("submissionTimeMoved")] bool SubmissionTimeMoved,
+    [property: JsonPropertyName("comment")] string? Comment);
 
 internal sealed record CounterRow(
     [property: JsonPropertyName("tokenRequests")] long TokenRequests,

@@ -37,7 +37,7 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
                 x.d.Id, token, x.d.PlatformId, x.d.ResourceLinkDbId, x.l.ResourceLinkId, x.l.Title,
                 db.Attempts.Where(a => a.Id == x.d.AttemptId).Select(a => a.ModuleId).FirstOrDefault(),
                 x.d.ScoreGiven, x.d.ScoreMaximum, x.d.AwaitingInstructor, x.d.IsRegrade, x.d.Timestamp, x.d.SubmittedAt,
-                x.d.Failures, x.d.MaybeSent, x.u.Subject, x.l.ProductFamily, x.l.AgsScopes, x.l.LineItemUrl, x.l.LineItemsUrl, x.l.ResolvedLineItemUrl))
+                x.d.Failures, x.d.MaybeSent, x.u.Subject, x.l.ProductFamily, x.l.AgsScopes, x.l.LineItemUrl, x.l.LineItemsUrl, x.l.ResolvedLineItemUrl, x.d.Comment))
             .Take(max).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {

@@ -40,6 +40,7 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
             ScoreMaximum = attempt.ScoreMaximum,
             AwaitingInstructor = attempt.AwaitingInstructor,
             IsRegrade = isRegrade,
+            Comment = attempt.InstructorComment,
             Timestamp = NextTimestamp(previous, now),
             SubmittedAt = attempt.SubmittedAt,
             Status = ScorePlan.IsHeld(link.ProductFamily, attempt.AwaitingInstructor) ? GradeDeliveryStatus.Held : GradeDeliveryStatus.Pending,

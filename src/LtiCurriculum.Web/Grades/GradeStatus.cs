@@ -7,7 +7,8 @@ namespace LtiCurriculum.Web.Grades;
 /// <summary>One learner of a link: their latest submitted attempt and what became of its latest score.</summary>
 public sealed record LearnerGrade(
     int UserDbId, string Subject, string? Name, int AttemptId, int AttemptNumber, decimal? ScoreGiven, decimal? ScoreMaximum,
-    bool AwaitingInstructor, DateTimeOffset? SubmittedAt, string ModuleId, DeliveryRow? Delivery, IReadOnlyList<GradedAnswer> Answers);
+    bool AwaitingInstructor, DateTimeOffset? SubmittedAt, string ModuleId, DeliveryRow? Delivery, IReadOnlyList<GradedAnswer> Answers,
+    string? InstructorComment);
 
 /// <summary>A stored answer with any points an instructor gave it.</summary>
 public sealed record GradedAnswer(string QuestionId, string Value, decimal? InstructorPoints);
@@ -38,7 +39,8 @@ public sealed class GradeStatus(IDbContextFactory<LtiDbContext> contexts, WriteT
             .ToLookup(a => a.AttemptId, a => new GradedAnswer(a.QuestionId, a.Value, a.InstructorPoints));
         return latest
             .Select(x => new LearnerGrade(x.u.Id, x.u.Subject, x.u.Name ?? JoinName(x.u.GivenName, x.u.FamilyName) ?? x.u.Email, x.a.Id, x.a.Number,
-                x.a.ScoreGiven, x.a.ScoreMaximum, x.a.AwaitingInstructor, x.a.SubmittedAt, x.a.ModuleId, lastDelivery.GetValueOrDefault(x.u.Subject), answers[x.a.Id].ToList()))
+                x.a.ScoreGiven, x.a.ScoreMaximum, x.a.AwaitingInstructor, x.a.SubmittedAt, x.a.ModuleId, lastDelivery.GetValueOrDefault(x.u.Subject), answers[x.a.Id].ToList(),
+                x.a.InstructorComment))
             .OrderBy(g => g.Name ?? g.Subject, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 

@@ -22,4 +22,5 @@ public sealed record LeasedDelivery(
     string? AgsScopes,
     string? LineItemUrl,
     string? LineItemsUrl,
-    string? ResolvedLineItemUrl);
+    string? ResolvedLineItemUrl,
+    string? Comment);

@@ -11,6 +11,7 @@ namespace LtiCurriculum.Web.Grades;
 /// grade), so for Moodle such a score is held back and only the instructor's FullyGraded update is sent.</item>
 /// <item>Canvas always gets submitted_at (the learner's submit time), so a delivery delayed by an outage or an
 /// instructor's re-grade never marks work late; re-grades say new_submission: false.</item>
+/// <item>The instructor's comment to the learner goes as the score's comment (AGS 2.0); none when there is none.</item>
 /// </list>
 /// </summary>
 public static class ScorePlan
@@ -27,6 +28,7 @@ public static class ScorePlan
         ScoreGiven = delivery.ScoreGiven,
         ScoreMaximum = delivery.ScoreMaximum,
         Timestamp = delivery.Timestamp,
+        Comment = delivery.Comment,
         ActivityProgress = delivery.AwaitingInstructor ? ActivityProgress.Submitted : ActivityProgress.Completed,
         GradingProgress = delivery.AwaitingInstructor ? GradingProgress.PendingManual : GradingProgress.FullyGraded,
         CanvasSubmission = IsCanvas(delivery.ProductFamily) ? new CanvasSubmission(!delivery.IsRegrade, delivery.SubmittedAt) : null,

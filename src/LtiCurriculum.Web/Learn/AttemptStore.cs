@@ -12,6 +12,9 @@ public sealed record AttemptView(
     decimal? ScoreGiven, decimal? ScoreMaximum, bool AwaitingInstructor, IReadOnlyDictionary<string, string> Answers)
 {
     public bool IsOpen => Status == AttemptStatus.InProgress;
+
+    /// <summary>The instructor's comment to the learner, once they graded the attempt (not in lists of attempts, nor from the fast path).</summary>
+    public string? InstructorComment { get; init; }
 }
 
 public enum SaveOutcome { Saved, AttemptClosed, NotYours }
@@ -99,6 +102,13 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         await using var db = contexts.CreateDbContext();
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId && a.UserDbId == userId, cancellationToken);
         return attempt is null ? null : await ViewAsync(db, attempt, cancellationToken);
+    }
+
+    /// <summary>The instructor's comment on a submitted attempt (the fast path that reads the current attempt leaves it out).</summary>
+    public async Task<string?> InstructorCommentAsync(int attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => a.InstructorComment).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AttemptView>> ListAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
@@ -213,7 +223,7 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         ToView(attempt, await AnswersOf(db, attempt.Id, cancellationToken));
 
     private static AttemptView ToView(AttemptEntity a, IReadOnlyDictionary<string, string> answers) =>
-        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers);
+        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers) { InstructorComment = a.InstructorComment };
 
     private static async Task<Dictionary<string, string>> AnswersOf(LtiDbContext db, int attemptId, CancellationToken cancellationToken)
     {

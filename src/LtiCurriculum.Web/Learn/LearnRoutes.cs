@@ -183,6 +183,7 @@ public static class LearnRoutes
     {
         var history = await attempts.ListAsync(request.LinkId, request.UserId, attempt.ModuleId, cancellationToken);
         var grade = await grades.LatestStatusAsync(request.LinkId, request.UserId, cancellationToken);
+        attempt = attempt with { InstructorComment = attempt.InstructorComment ?? await attempts.InstructorCommentAsync(attempt.Id, cancellationToken) };
         return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
     }
 
@@ -204,7 +205,7 @@ public static class LearnRoutes
         ["token"] = request.Token,
     };
 
-    private static bool WantsJson(HttpContext http) =>
+    internal static bool WantsJson(HttpContext http) =>
         http.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
 
     internal static SeeOtherResult See(string url) => new(url);

@@ -78,6 +78,7 @@ public sealed record LearnText
     public required string PastDue { get; init; }
     public required string FeedbackAfterDue { get; init; }
     public required string ClassSessionAt { get; init; }        // {0} = date and time
+    public required string InstructorComment { get; init; }
 
     public static readonly LearnText English = new()
     {
@@ -153,6 +154,7 @@ public sealed record LearnText
         PastDue = "The due date has passed; what you submit now is marked late.",
         FeedbackAfterDue = "Feedback on your answers appears after the due date.",
         ClassSessionAt = "Class session: {0}",
+        InstructorComment = "Your instructor's comment",
     };
 
     public static readonly LearnText Spanish = new()
@@ -229,6 +231,7 @@ public sealed record LearnText
         PastDue = "La fecha límite ya pasó; lo que envíe ahora se marcará como tardío.",
         FeedbackAfterDue = "La retroalimentación sobre sus respuestas aparece después de la fecha límite.",
         ClassSessionAt = "Sesión de clase: {0}",
+        InstructorComment = "Comentario de su docente",
     };
 
     public static readonly LearnText Chinese = new()
@@ -305,6 +308,7 @@ public sealed record LearnText
         PastDue = "截止时间已过；现在提交将被标记为迟交。",
         FeedbackAfterDue = "截止时间过后将显示对你答案的反馈。",
         ClassSessionAt = "课堂时间：{0}",
+        InstructorComment = "教师评语",
     };
 
     /// <summary>The launch locale's language ("es-419" → Spanish, "zh-CN"/"zh-Hans" → Chinese), else English.</summary>

@@ -153,6 +153,54 @@ public sealed partial record TeachText
     public required string GradeCommentLabel { get; init; }
     public required string GradeCommentHint { get; init; }
     public required string SaveGrade { get; init; }
+    public required string GradeCommentTooLong { get; init; }       // {0} = length, {1} = maximum
+    public required string GradedMessage { get; init; }
+    public required string RetryQueuedMessage { get; init; }
+    public required string SupersededMessage { get; init; }
+    public required string LearnersSubmitted { get; init; }         // {0} = count
+    public required string LearnersSubmittedOne { get; init; }
+    public required string InGradebookCount { get; init; }          // {0} = count
+    public required string WaitingCount { get; init; }              // {0} = count
+    public required string NeedAttentionCount { get; init; }        // {0} = count
+    public required string NeedsAttentionOne { get; init; }
+    public required string NoSubmissions { get; init; }
+    public required string GradesCaption { get; init; }
+    public required string LearnerColumn { get; init; }
+    public required string AttemptColumn { get; init; }
+    public required string DeliveryColumn { get; init; }
+    public required string GradebookHoldsColumn { get; init; }
+    public required string ActionColumn { get; init; }
+    public required string ReflectionsAwaiting { get; init; }
+    public required string SendAgain { get; init; }
+    public required string SendAgainLabel { get; init; }            // {0} = learner
+    public required string CompareGradebook { get; init; }
+    public required string ReflectionsToGrade { get; init; }
+    public required string GradingFormHeading { get; init; }        // {0} = learner, {1} = attempt number
+    public required string NotAnswered { get; init; }
+    public required string GradePointsLabel { get; init; }          // {0} = maximum points
+    public required string SavedComment { get; init; }
+    public required string DeliveryNotSent { get; init; }
+    public required string DeliveryDelivered { get; init; }         // {0} = date and time
+    public required string DeliveryWaiting { get; init; }
+    public required string DeliveryRetrying { get; init; }          // {0} failures, {1} next try, {2} last answer
+    public required string DeliveryHeld { get; init; }
+    public required string DeliveryNeedsAttention { get; init; }    // {0} = last answer
+    public required string DeliveryNotGradable { get; init; }
+    public required string DeliverySuperseded { get; init; }
+    public required string NoGrade { get; init; }
+    public required string DiffersFromSent { get; init; }           // {0} = what the gradebook holds
+    public required string GradebookNoColumn { get; init; }
+    public required string GradebookNoResultScope { get; init; }
+    public required string GradebookUnreadable { get; init; }       // {0} = reason
+    public required string PlatformSaid { get; init; }              // {0} = platform's answer
+    public required string ErrorDeliveryMissing { get; init; }
+    public required string ErrorDeliveryUnknown { get; init; }      // {0} = id
+    public required string ErrorNotRetryable { get; init; }
+    public required string ErrorAttemptMissing { get; init; }
+    public required string ErrorPointsNotNumber { get; init; }      // {0} = text, {1} = question id
+    public required string ErrorPointsMissing { get; init; }
+    public required string ErrorAttemptUnknown { get; init; }       // {0} = id
+    public required string ErrorAttemptOpen { get; init; }
 
     public string Format(string template, params object?[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 

@@ -52,6 +52,13 @@ public sealed class GradeRulesTests
         Assert.Equal(Now.AddMinutes(-30), score.CanvasSubmission.SubmittedAt);
     }
 
+    [Fact]
+    public void Instructor_comment_goes_as_the_score_comment_and_none_is_sent_without_one()
+    {
+        Assert.Null(ScorePlan.For(Delivery("canvas", awaiting: false)).Comment);
+        Assert.Equal("Well argued.", ScorePlan.For(Delivery("moodle", awaiting: false) with { Comment = "Well argued." }).Comment);
+    }
+
     [Theory]
     [InlineData("moodle", true, true)]
     [InlineData("Moodle", true, true)]
@@ -115,5 +122,5 @@ public sealed class GradeRulesTests
         Id: 1, LeaseToken: "t", PlatformId: 1, ResourceLinkDbId: 1, ResourceLinkId: "link", LinkTitle: "Link", ModuleId: "m",
         ScoreGiven: 7.5m, ScoreMaximum: 10m, AwaitingInstructor: awaiting, IsRegrade: false, Timestamp: Now, SubmittedAt: Now.AddMinutes(-30),
         Failures: 0, MaybeSentBefore: false, UserSubject: "user-1", ProductFamily: family, AgsScopes: AgsScopes.Score,
-        LineItemUrl: "https://lms.example/li/1", LineItemsUrl: null, ResolvedLineItemUrl: null);
+        LineItemUrl: "https://lms.example/li/1", LineItemsUrl: null, ResolvedLineItemUrl: null, Comment: null);
 }

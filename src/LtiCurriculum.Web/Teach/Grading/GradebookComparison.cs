@@ -11,7 +11,7 @@ public sealed record GradebookResults(IReadOnlyDictionary<string, AgsResult> ByU
 /// <summary>Reads <c>{lineitem}/results</c> so an instructor can see what the gradebook holds next to what the tool sent.</summary>
 public sealed class GradebookComparison(IDbContextFactory<LtiDbContext> contexts, AgsClient ags)
 {
-    public async Task<GradebookResults> ReadAsync(int linkId, CancellationToken cancellationToken)
+    public async Task<GradebookResults> ReadAsync(int linkId, TeachText text, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var link = await db.ResourceLinks.AsNoTracking().Where(r => r.Id == linkId)
@@ -23,11 +23,11 @@ public sealed class GradebookComparison(IDbContextFactory<LtiDbContext> contexts
             .FirstOrDefaultAsync(cancellationToken);
         if (link?.LineItem is null)
         {
-            return new(Empty, "This activity has no gradebook column yet: the LMS did not name one, and the tool creates one with the first score.");
+            return new(Empty, text.GradebookNoColumn);
         }
         if (!GradeOutbox.Grants(link.AgsScopes, AgsScopes.ResultReadOnly))
         {
-            return new(Empty, "The LMS did not allow this tool to read gradebook results (the result.readonly scope was not granted).");
+            return new(Empty, text.GradebookNoResultScope);
         }
         try
         {
@@ -42,7 +42,8 @@ public sealed class GradebookComparison(IDbContextFactory<LtiDbContext> contexts
         }
         catch (AgsException failure)
         {
-            return new(Empty, $"The gradebook could not be read: {failure.Message}{(failure.PlatformBody is { Length: > 0 } body ? " Platform said: " + body : "")}");
+            var said = failure.PlatformBody is { Length: > 0 } body ? " " + text.Format(text.PlatformSaid, body) : "";
+            return new(Empty, text.Format(text.GradebookUnreadable, failure.Message) + said);
         }
     }
 

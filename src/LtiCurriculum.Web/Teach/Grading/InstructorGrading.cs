@@ -9,16 +9,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Teach.Grading;
 
-public enum GradingOutcome { Graded, NotFound, NotSubmitted, BadPoints }
+public enum GradingOutcome { Graded, NotFound, NotSubmitted, BadPoints, CommentTooLong }
 
 /// <summary>
 /// An instructor's points for the instructor-graded reflections of a submitted attempt. The new total and its
-/// outgoing score (FullyGraded once nothing awaits the instructor) are written in one transaction.
+/// outgoing score (FullyGraded once nothing awaits the instructor) are written in one transaction, with the
+/// instructor's optional comment to the learner (it travels with the score as the AGS comment).
 /// </summary>
 public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, GradeOutbox outbox, ContentCatalogue catalogue, TimeProvider time)
 {
-    public async Task<(GradingOutcome Outcome, string? Problem)> GradeAsync(int attemptId, int linkId, IReadOnlyDictionary<string, decimal> points, CancellationToken cancellationToken)
+    /// <summary>The longest comment kept and sent (the column's size; platforms show far less at a glance).</summary>
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>
+    /// Grades <paramref name="points"/> and stores <paramref name="comment"/> (blank clears it). A comment over
+    /// <see cref="MaxCommentLength"/> characters is <see cref="GradingOutcome.CommentTooLong"/>, and nothing is saved.
+    /// </summary>
+    public async Task<(GradingOutcome Outcome, string? Problem)> GradeAsync(int attemptId, int linkId, IReadOnlyDictionary<string, decimal> points, string? comment, CancellationToken cancellationToken)
     {
+        // Forms send line breaks as CRLF while a browser's maxlength counts them once: count and keep them as LF.
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (comment is { Length: > MaxCommentLength })
+        {
+            return (GradingOutcome.CommentTooLong, $"The comment has {comment.Length} characters; at most {MaxCommentLength} can be sent.");
+        }
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var result = await writes.RunAsync(db, async ct =>
@@ -50,6 +64,7 @@ public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, 
             attempt.ScoreMaximum ??= score.Maximum;
             attempt.ScoreGiven = ScoreScale.To(score.Given, score.Maximum, attempt.ScoreMaximum.Value);
             attempt.AwaitingInstructor = score.AwaitingInstructor;
+            attempt.InstructorComment = comment;
             attempt.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
             // The update goes where the submission's score went (a preview's score went nowhere).
