@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace LtiCurriculum.Browser.Tests;
 
 /// <summary>
-/// axe-core on the other pages a launch can land on: not set up (learner), the chooser (instructor), the module in
+/// axe-core on the other pages a launch can land on: not set up (learner), the activity settings (instructor), the module in
 /// Spanish and Chinese, the read-only module of an anonymous launch. A class of its own so it runs beside
 /// <see cref="AccessibilityTests"/> (each axe scan takes seconds).
 /// </summary>
@@ -22,15 +22,15 @@ public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Chooser_page_passes_axe()
+    public async Task Settings_page_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.LaunchAsync(fixture.Tool, "med-501", "link-cc-setup", Demo.Instructor);
 
         await Expect(page).ToHaveURLAsync(Launches.PathIs("/teach/settings"));
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Choose the module for this activity");
-        await page.AssertAccessibleAsync("chooser page");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Settings for this activity");
+        await page.AssertAccessibleAsync("settings page");
     }
 
     [Theory]

@@ -90,8 +90,8 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
     [Theory]
     [InlineData("med-501", "link-cc-setup", Demo.Learner, "This activity is not set up yet")]
-    [InlineData("med-501", "link-cc-setup", Demo.Instructor, "Choose the module for this activity")]
-    public async Task Not_set_up_and_chooser_pages_reflow_at_320_px(string course, string link, string user, string heading)
+    [InlineData("med-501", "link-cc-setup", Demo.Instructor, "Settings for this activity")]
+    public async Task Not_set_up_and_settings_pages_reflow_at_320_px(string course, string link, string user, string heading)
     {
         await using var context = await fixture.NewContextAsync(width: 320, height: 640);
         var page = await context.NewPageAsync();

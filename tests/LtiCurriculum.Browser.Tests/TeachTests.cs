@@ -155,7 +155,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Expect(page.Locator("ul.catalogue input[name=module]").First).ToBeVisibleAsync();
         problems.Add(await page.AxeProblemsAsync($"catalogue ({locale})"));
         await page.Locator("ul.catalogue input[name=module]").First.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue: set up the chosen modules" }).ClickAsync();
+        await page.Locator("form[action='/teach/deep-linking/setup'] button[type=submit]").ClickAsync();
         await Expect(page).ToHaveURLAsync(Launches.PathIs("/teach/deep-linking/setup"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", htmlLang);
         problems.Add(await page.AxeProblemsAsync($"setup ({locale})"));
@@ -196,7 +196,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         overflow.Add(await OverflowAt320Async(page, "catalogue"));
 
         await page.Locator("ul.catalogue input[name=module]").First.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue: set up the chosen modules" }).ClickAsync();
+        await page.Locator("form[action='/teach/deep-linking/setup'] button[type=submit]").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Set up the new activities");
         await CaptureAsync(page, "teach-02-setup");
 

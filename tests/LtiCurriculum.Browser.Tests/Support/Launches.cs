@@ -34,6 +34,7 @@ internal static class Launches
         if (javaScript)
         {
             await page.WaitForURLAsync(IsLearnerPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+            await FromClassReadinessToStudentViewAsync(page);
             return;
         }
         await page.WaitForURLAsync(url => url != home, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
@@ -50,9 +51,23 @@ internal static class Launches
             await page.WaitForURLAsync(url => url != before, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
         }
         Assert.True(IsLearnerPage(page.Url), $"The launch did not reach a /learn page; it stopped at {page.Url}.");
+        await FromClassReadinessToStudentViewAsync(page);
     }
 
-    public static bool IsLearnerPage(string url) => new Uri(url).AbsolutePath.StartsWith("/learn", StringComparison.Ordinal);
+    /// <summary>Course staff land on class readiness; these tests go on from the student view, as staff would by its link.</summary>
+    private static async Task FromClassReadinessToStudentViewAsync(IPage page)
+    {
+        if (new Uri(page.Url).AbsolutePath != "/teach/dashboard")
+        {
+            return;
+        }
+        await page.Locator("nav.teach-nav a[href^='/learn']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/learn", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+    }
+
+    /// <summary>A page of the tool a launch lands on: /learn for students, /teach for course staff.</summary>
+    public static bool IsLearnerPage(string url) =>
+        new Uri(url).AbsolutePath is var path && (path.StartsWith("/learn", StringComparison.Ordinal) || path.StartsWith("/teach/", StringComparison.Ordinal));
 
     public static Regex PathIs(string path) => new("^https?://[^/]+" + Regex.Escape(path) + @"(\?|#|$)");
 }
