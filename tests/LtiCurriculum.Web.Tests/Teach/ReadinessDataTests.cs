@@ -41,7 +41,7 @@ public sealed class ReadinessDataTests
                 {
                     ResourceLinkDbId = link.Id, UserDbId = named.Id, ModuleId = Module, Number = 1, Status = AttemptStatus.Submitted,
                     StartedAt = t0, UpdatedAt = t0.AddMinutes(20), SubmittedAt = t0.AddMinutes(20), ScoreGiven = 7.5m, ScoreMaximum = 10m,
-                    Answers = [new() { QuestionId = "fc-dp-q1", Value = "b" }, new() { QuestionId = "fc-dp-q2", Value = "a,c" }, new() { QuestionId = "fc-dp-q5", Value = "A reflection, with commas." }],
+                    Answers = [new() { QuestionId = "fc-dp-q1", Value = "b" }, new() { QuestionId = "fc-dp-q2", Value = "a,c" }, new() { QuestionId = "fc-dp-q5", Value = "A reflection, with \"quotes\", a back\\slash,\na new line, a tab\t, {braces}: ünïcödé 中文 and 🙂." }],
                 },
                 new AttemptEntity
                 {
