@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using LtiCurriculum.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,8 +8,8 @@ namespace LtiCurriculum.Web.Teach.Dashboard;
 
 /// <summary>
 /// The dashboard's rows on SQLite without EF: a few kept-open connections with two statements prepared — the
-/// link's attempts at the module joined to their learners, and those attempts' answers, one JSON object per attempt
-/// (the attempts index, then the answers' primary key; no scan of the whole answers table). Through EF the three queries cost several times
+/// link's attempts at the module joined to their learners, and those attempts' answers (the attempts index, then
+/// the answers' primary key; no scan of the whole answers table). Through EF the three queries cost several times
 /// more per row than the rendering of a 500-student page (measured with the benchmarks' dashboard command).
 /// Same rows as the EF path in <see cref="ReadinessData"/>, which serves SQL Server.
 /// </summary>
@@ -74,44 +71,24 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
         lease.Answers.Parameters[1].Value = moduleId;
         using (var reader = lease.Answers.ExecuteReader())
         {
-            byte[]? buffer = null;
-            try
+            Dictionary<string, string>? current = null;
+            var currentId = 0;
+            while (reader.Read())
             {
-                while (reader.Read())
+                var attemptId = reader.GetInt32(0);
+                if (current is null || attemptId != currentId)
                 {
-                    var json = reader.GetString(1);
-                    var length = Encoding.UTF8.GetMaxByteCount(json.Length);
-                    if (buffer is null || buffer.Length < length)
+                    if (!answersByAttempt.TryGetValue(attemptId, out current))
                     {
-                        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = ArrayPool<byte>.Shared.Rent(length);
+                        answersByAttempt[attemptId] = current = new Dictionary<string, string>(StringComparer.Ordinal);
                     }
-                    var used = Encoding.UTF8.GetBytes(json, buffer);
-                    answersByAttempt[reader.GetInt32(0)] = ReadAnswers(buffer.AsSpan(0, used));
+                    currentId = attemptId;
                 }
-            }
-            finally
-            {
-                if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+                current[reader.GetString(1)] = reader.GetString(2);
             }
         }
         transaction.Commit();
         return new ReadinessRows(attempts, answersByAttempt, users);
-    }
-
-    /// <summary>One attempt's answers as SQLite's json_group_object wrote them: question id → stored answer text.</summary>
-    private static Dictionary<string, string> ReadAnswers(ReadOnlySpan<byte> json)
-    {
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(json);
-        reader.Read(); // {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var question = reader.GetString()!;
-            reader.Read();
-            answers[question] = reader.GetString()!;
-        }
-        return answers;
     }
 
     // EF Core's SQLite provider stores decimals as invariant text.
@@ -144,14 +121,11 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
                 """);
-            // One row per attempt: each column read costs several interop calls (handle reference counts, SQLite's
-            // mutex), which made one row per answer the largest part of a render; SQLite's JSON escaping keeps any text intact.
             Answers = Prepare("""
-                SELECT x."AttemptId", json_group_object(x."QuestionId", x."Value")
+                SELECT x."AttemptId", x."QuestionId", x."Value"
                 FROM "Attempts" AS a
                 INNER JOIN "Answers" AS x ON x."AttemptId" = a."Id"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
-                GROUP BY x."AttemptId"
                 """);
         }
 
