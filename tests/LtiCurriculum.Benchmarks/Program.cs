@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
+using LtiCurriculum.Benchmarks.Dashboard;
 using LtiCurriculum.Benchmarks.Drain;
 using LtiCurriculum.Benchmarks.Load;
 
 // `bench [filter] [BenchmarkDotNet options]` runs the micro benchmarks; `load [options]` drives a real tool process;
-// `drain [options]` measures grade delivery between two real tool processes.
+// `drain [options]` measures grade delivery between two real tool processes; `dashboard [options]` renders the
+// class readiness page of a 500-student course.
 // See README.md beside this file.
 return args.FirstOrDefault() switch
 {
@@ -11,6 +13,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadCommand.RunAsync(args[1..]),
     "learn" => await LoadCommand.RunAsync(args[1..], learn: true),
     "drain" => await DrainCommand.RunAsync(args[1..]),
+    "dashboard" => await DashboardCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -40,6 +43,8 @@ static int Usage()
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- learn [--mix both|page|save] [same options as load]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- drain [--scores 100000] [--learners 20000] [--concurrency 16] [--batch 128]
                 [--timeout 600] [--tool-env NAME=VALUE]...
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- dashboard [--concurrency 8] [--duration 20] [--warmup 20] [--students 500]
+                [--max-renders 1000000] [--tool-env NAME=VALUE]...
         """);
     return 2;
 }

@@ -40,7 +40,8 @@ internal sealed class FakePlatform : IAsyncDisposable
     public string TokenEndpoint => new Uri(BaseUrl, "token").AbsoluteUri;
 
     /// <param name="port">0 for any free port; a fixed one when an already running tool has it registered.</param>
-    public static async Task<FakePlatform> StartAsync(int port, CancellationToken cancellationToken)
+    /// <param name="routes">More endpoints to serve beside /jwks (the dashboard command's token and membership endpoints).</param>
+    public static async Task<FakePlatform> StartAsync(int port, CancellationToken cancellationToken, Action<WebApplication>? routes = null)
     {
         var key = new DevPlatformKey();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -51,6 +52,7 @@ internal sealed class FakePlatform : IAsyncDisposable
         var app = builder.Build();
         var jwks = key.JwksJson;
         app.MapGet("/jwks", () => Results.Text(jwks, "application/json"));
+        routes?.Invoke(app);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FakePlatform(app, key, new Uri(address.TrimEnd('/') + "/"));
@@ -78,6 +80,9 @@ internal sealed class FakePlatform : IAsyncDisposable
         ReturnUrl = $"{Issuer}/courses/{user.Course}",
         Custom = new Dictionary<string, string> { ["module"] = LoadUsers.Modules[user.Link % LoadUsers.Modules.Length] },
     });
+
+    /// <summary>Any launch message, signed with this platform's key (issuer, client and deployment are this platform's).</summary>
+    public string SignIdToken(DevLaunch launch) => _tokens.Build(launch with { Issuer = Issuer, ClientId = ClientId, DeploymentId = DeploymentId });
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,8 @@ namespace LtiCurriculum.Benchmarks.Load;
 /// </summary>
 internal sealed class ToolProcess : IAsyncDisposable
 {
+    private const string DatabaseFileName = "load.db";
+
     public const string DllRelativePath = "src/LtiCurriculum.Web/bin/Release/net10.0/LtiCurriculum.Web.dll";
 
     private readonly ToolChild _child;
@@ -25,6 +27,9 @@ internal sealed class ToolProcess : IAsyncDisposable
     public Uri BaseUrl => _child.Origin;
     public int Pid => _child.Pid;
     public bool HasExited => _child.HasExited;
+
+    /// <summary>The tool's SQLite file (the dashboard command seeds it).</summary>
+    public string DatabaseFile => Path.Combine(_tempDir.FullName, DatabaseFileName);
 
     /// <summary>The last lines the tool wrote, for the message when it fails.</summary>
     public string RecentOutput => _child.RecentOutput;
@@ -64,7 +69,7 @@ internal sealed class ToolProcess : IAsyncDisposable
         {
             environment[name] = value;
         }
-        var child = ToolChild.Start(dll, "tool", ToolChild.FreeOrigin(), Path.Combine(tempDir.FullName, "load.db"), environment);
+        var child = ToolChild.Start(dll, "tool", ToolChild.FreeOrigin(), Path.Combine(tempDir.FullName, DatabaseFileName), environment);
         return new ToolProcess(child, tempDir);
     }
 

@@ -1,4 +1,3 @@
-using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Curriculum.Readiness;
 using LtiCurriculum.Lti.Nrps;
 using LtiCurriculum.Web.Data;
@@ -7,18 +6,45 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Teach.Dashboard;
 
+/// <summary>One attempt at the link's module with its learner's stored details, as the dashboard reads it.</summary>
+internal readonly record struct ReadinessAttemptRow(
+    int Id, int UserDbId, int Number, AttemptStatus Status, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt,
+    decimal? ScoreGiven, decimal? ScoreMaximum);
+
+/// <summary>A learner who has attempts on the link.</summary>
+internal sealed record ReadinessUserRow(int Id, string Subject, string? Name, string? GivenName, string? FamilyName, string? Email);
+
+/// <summary>Everything stored about one link's module: attempts, their answers by attempt id, and the learners who made them.</summary>
+internal sealed record ReadinessRows(
+    IReadOnlyList<ReadinessAttemptRow> Attempts,
+    Dictionary<int, Dictionary<string, string>> AnswersByAttempt,
+    IReadOnlyList<ReadinessUserRow> Users);
+
 /// <summary>
 /// Gathers one activity's work for the readiness statistics: every student on the roster (with or without a
 /// launch) and everyone who has attempts on the link, with their attempts at the link's current module.
+/// On SQLite the rows come from <see cref="SqliteReadinessReader"/> (two prepared statements on a kept-open
+/// connection, read without EF); on SQL Server from EF. Both read the same rows.
 /// </summary>
-public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts)
+public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, SqliteConnectionString? sqlite = null) : IDisposable
 {
+    private static readonly Dictionary<string, string> NoAnswers = new(StringComparer.Ordinal);
+    private readonly SqliteReadinessReader? _fast = sqlite is null ? null : new SqliteReadinessReader(sqlite.Value);
+
+    public void Dispose() => _fast?.Dispose();
+
     public async Task<IReadOnlyList<RosterLearner>> LoadAsync(int linkId, int platformId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken)
+    {
+        var rows = _fast is not null ? _fast.Read(linkId, moduleId) : await ReadWithEfAsync(linkId, moduleId, cancellationToken);
+        return Assemble(rows, roster, unnamed);
+    }
+
+    private async Task<ReadinessRows> ReadWithEfAsync(int linkId, string moduleId, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.ResourceLinkDbId == linkId && a.ModuleId == moduleId)
-            .Select(a => new { a.Id, a.UserDbId, a.Number, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum })
+            .Select(a => new ReadinessAttemptRow(a.Id, a.UserDbId, a.Number, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum))
             .ToListAsync(cancellationToken);
         var answers = await db.Answers.AsNoTracking()
             .Where(x => db.Attempts.Any(a => a.Id == x.AttemptId && a.ResourceLinkDbId == linkId && a.ModuleId == moduleId))
@@ -27,20 +53,35 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts)
         var userIds = attempts.Select(a => a.UserDbId).Distinct().ToList();
         var users = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Subject, u.Name, u.GivenName, u.FamilyName, u.Email })
+            .Select(u => new ReadinessUserRow(u.Id, u.Subject, u.Name, u.GivenName, u.FamilyName, u.Email))
             .ToListAsync(cancellationToken);
+        var answersByAttempt = new Dictionary<int, Dictionary<string, string>>(attempts.Count);
+        foreach (var answer in answers)
+        {
+            if (!answersByAttempt.TryGetValue(answer.AttemptId, out var byQuestion))
+            {
+                answersByAttempt[answer.AttemptId] = byQuestion = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+            byQuestion[answer.QuestionId] = answer.Value;
+        }
+        return new ReadinessRows(attempts, answersByAttempt, users);
+    }
 
-        var answersByAttempt = answers.GroupBy(a => a.AttemptId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(a => a.QuestionId, a => a.Value, StringComparer.Ordinal));
-        var empty = new Dictionary<string, string>();
-        var attemptsBySubject = new Dictionary<string, List<LearnerAttempt>>(StringComparer.Ordinal);
-        var subjectOf = users.ToDictionary(u => u.Id, u => u.Subject);
-        foreach (var a in attempts)
+    private static List<RosterLearner> Assemble(ReadinessRows rows, Roster roster, string unnamed)
+    {
+        var users = rows.Users;
+        var attemptsBySubject = new Dictionary<string, List<LearnerAttempt>>(users.Count, StringComparer.Ordinal);
+        var subjectOf = new Dictionary<int, string>(users.Count);
+        foreach (var user in users)
+        {
+            subjectOf[user.Id] = user.Subject;
+        }
+        foreach (var a in rows.Attempts)
         {
             if (!subjectOf.TryGetValue(a.UserDbId, out var subject)) continue;
             if (!attemptsBySubject.TryGetValue(subject, out var list)) attemptsBySubject[subject] = list = [];
             list.Add(new LearnerAttempt(a.Number, a.Status == AttemptStatus.Submitted, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum,
-                answersByAttempt.GetValueOrDefault(a.Id) ?? empty));
+                rows.AnswersByAttempt.GetValueOrDefault(a.Id) ?? NoAnswers));
         }
 
         var learners = new List<RosterLearner>(Math.Max(roster.Students.Count, users.Count));
