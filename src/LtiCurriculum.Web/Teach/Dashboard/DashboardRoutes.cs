@@ -42,9 +42,9 @@ public static class DashboardRoutes
     private static async Task<(ReadinessReport Report, Roster Roster)> ComputeAsync(HttpContext http, LearnerRequest request, ClassRoster rosters, ReadinessData data, TeachText text)
     {
         var roster = await rosters.ReadAsync(request.Session.ContextDbId, refresh: http.Request.Query["refresh"] == "1", http.RequestAborted);
-        var learners = await data.LoadAsync(request.LinkId, request.Session.PlatformId, request.Module!.Id, roster, text.Unnamed, http.RequestAborted);
         var settings = request.Effective!;
-        var report = ReadinessStatistics.Compute(new ReadinessInput(request.Module.English, learners, settings.DueAt, settings.SessionAt, request.Now));
+        var report = await data.ReportAsync(request.LinkId, request.Session.PlatformId, request.Module!.Id, request.Module.English, roster, text.Unnamed,
+            settings.DueAt, settings.SessionAt, request.Now, http.RequestAborted);
         return (report, roster);
     }
 }

@@ -1,8 +1,10 @@
+using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Curriculum.Readiness;
 using LtiCurriculum.Lti.Nrps;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LtiCurriculum.Web.Teach.Dashboard;
 
@@ -25,18 +27,68 @@ internal sealed record ReadinessRows(
 /// launch) and everyone who has attempts on the link, with their attempts at the link's current module.
 /// On SQLite the rows come from <see cref="SqliteReadinessReader"/> (two prepared statements on a kept-open
 /// connection, read without EF); on SQL Server from EF. Both read the same rows.
+/// On SQLite the learners and the computed report are kept per link and module, and every load first reads the
+/// link's <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
+/// roster (the same object until a refresh or expiry), the module and the dates are unchanged, the kept report is
+/// served with only its clock-dependent part (the time until the session) recomputed.
 /// </summary>
 public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, SqliteConnectionString? sqlite = null) : IDisposable
 {
     private static readonly Dictionary<string, string> NoAnswers = new(StringComparer.Ordinal);
     private readonly SqliteReadinessReader? _fast = sqlite is null ? null : new SqliteReadinessReader(sqlite.Value);
+    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = 200 });
 
-    public void Dispose() => _fast?.Dispose();
-
-    public async Task<IReadOnlyList<RosterLearner>> LoadAsync(int linkId, int platformId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var rows = _fast is not null ? _fast.Read(linkId, moduleId) : await ReadWithEfAsync(linkId, moduleId, cancellationToken);
-        return Assemble(rows, roster, unnamed);
+        _fast?.Dispose();
+        _kept.Dispose();
+    }
+
+    public async Task<IReadOnlyList<RosterLearner>> LoadAsync(int linkId, int platformId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken) =>
+        (await LoadEntryAsync(linkId, moduleId, roster, unnamed, cancellationToken)).Learners;
+
+    /// <summary>The readiness report of the link's module as the statistics compute it from <see cref="LoadAsync"/>'s learners.</summary>
+    public async Task<ReadinessReport> ReportAsync(int linkId, int platformId, string moduleId, Module module, Roster roster, string unnamed,
+        DateTimeOffset? dueAt, DateTimeOffset? sessionAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entry = await LoadEntryAsync(linkId, moduleId, roster, unnamed, cancellationToken);
+        if (entry.Report is { } kept && ReferenceEquals(kept.Module, module) && kept.DueAt == dueAt && kept.SessionAt == sessionAt)
+        {
+            // The one part of the statistics that depends on the clock (ReadinessStatistics.Compute's untilSession).
+            TimeSpan? untilSession = sessionAt is { } session && session > now ? session - now : null;
+            return kept.Report.UntilSession == untilSession ? kept.Report : kept.Report with { UntilSession = untilSession };
+        }
+        var report = ReadinessStatistics.Compute(new ReadinessInput(module, entry.Learners, dueAt, sessionAt, now));
+        entry.Report = new KeptReport(module, dueAt, sessionAt, report);
+        return report;
+    }
+
+    private async Task<KeptLearners> LoadEntryAsync(int linkId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken)
+    {
+        if (_fast is null)
+        {
+            return new KeptLearners(default, roster, unnamed, Assemble(await ReadWithEfAsync(linkId, moduleId, cancellationToken), roster, unnamed));
+        }
+        var key = (linkId, moduleId);
+        var known = _kept.TryGetValue(key, out KeptLearners? entry) && ReferenceEquals(entry!.Roster, roster) && entry.Unnamed == unnamed ? entry : null;
+        if (_fast.Read(linkId, moduleId, known?.Fingerprint, out var fingerprint) is not { } rows)
+        {
+            return known!;
+        }
+        var fresh = new KeptLearners(fingerprint, roster, unnamed, Assemble(rows, roster, unnamed));
+        _kept.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return fresh;
+    }
+
+    private sealed record KeptReport(Module Module, DateTimeOffset? DueAt, DateTimeOffset? SessionAt, ReadinessReport Report);
+
+    private sealed class KeptLearners(ReadinessFingerprint fingerprint, Roster roster, string unnamed, IReadOnlyList<RosterLearner> learners)
+    {
+        public ReadinessFingerprint Fingerprint { get; } = fingerprint;
+        public Roster Roster { get; } = roster;
+        public string Unnamed { get; } = unnamed;
+        public IReadOnlyList<RosterLearner> Learners { get; } = learners;
+        public volatile KeptReport? Report;
     }
 
     private async Task<ReadinessRows> ReadWithEfAsync(int linkId, string moduleId, CancellationToken cancellationToken)

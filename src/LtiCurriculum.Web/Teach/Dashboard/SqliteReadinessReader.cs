@@ -13,18 +13,27 @@ namespace LtiCurriculum.Web.Teach.Dashboard;
 /// more per row than the rendering of a 500-student page (measured with the benchmarks' dashboard command).
 /// Same rows as the EF path in <see cref="ReadinessData"/>, which serves SQL Server.
 /// </summary>
+/// <summary>Aggregates over a link's attempts at a module (and their learners' names) that change with every write the dashboard shows.</summary>
+internal readonly record struct ReadinessFingerprint(long Count, long Ids, long States, long UpdatedHigh, long UpdatedLow, long UpdatedMax, long Scores, long Names);
+
 internal sealed class SqliteReadinessReader(string connectionString) : IDisposable
 {
     private const int MaxIdleConnections = 4;
     private static readonly Func<long, DateTimeOffset> FromStored = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
     private readonly ConcurrentBag<Lease> _idle = [];
 
-    public ReadinessRows Read(int linkId, string moduleId)
+    public ReadinessRows Read(int linkId, string moduleId) => Read(linkId, moduleId, known: null, out _)!;
+
+    /// <summary>
+    /// Reads the link's <see cref="ReadinessFingerprint"/> and, unless it equals <paramref name="known"/>, the rows,
+    /// both in one read transaction (so the rows are exactly what the fingerprint describes). Null: nothing changed.
+    /// </summary>
+    public ReadinessRows? Read(int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
         var lease = _idle.TryTake(out var idle) ? idle : new Lease(connectionString);
         try
         {
-            var rows = Read(lease, linkId, moduleId);
+            var rows = Read(lease, linkId, moduleId, known, out fingerprint);
             if (_idle.Count < MaxIdleConnections) _idle.Add(lease); else lease.Dispose();
             return rows;
         }
@@ -35,13 +44,27 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
         }
     }
 
-    private static ReadinessRows Read(Lease lease, int linkId, string moduleId)
+    private static ReadinessRows? Read(Lease lease, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
+        // One read transaction, so the fingerprint, attempts and answers come from the same snapshot.
+        using var transaction = lease.Connection.BeginTransaction(deferred: true);
+        lease.Fingerprint.Transaction = transaction;
+        lease.Fingerprint.Parameters[0].Value = linkId;
+        lease.Fingerprint.Parameters[1].Value = moduleId;
+        using (var reader = lease.Fingerprint.ExecuteReader())
+        {
+            reader.Read();
+            fingerprint = new ReadinessFingerprint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+        }
+        if (known is { } same && same == fingerprint)
+        {
+            transaction.Commit();
+            return null;
+        }
         var attempts = new List<ReadinessAttemptRow>();
         var users = new List<ReadinessUserRow>();
         var seenUsers = new HashSet<int>();
-        // One read transaction, so attempts and answers come from the same snapshot.
-        using var transaction = lease.Connection.BeginTransaction(deferred: true);
         lease.Attempts.Transaction = transaction;
         lease.Attempts.Parameters[0].Value = linkId;
         lease.Attempts.Parameters[1].Value = moduleId;
@@ -121,6 +144,20 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
                 """);
+            // Every write to what the rows show changes this: a new or removed attempt (count, ids), a submission
+            // (status), an answer saved or cleared, a submission's score and a grading (all set the attempt's
+            // UpdatedAt in the same transaction: its exact value is summed in two halves that cannot overflow), and
+            // the stored name of a learner (lengths of the name fields: a heuristic, names come from launches).
+            Fingerprint = Prepare("""
+                SELECT COUNT(*), COALESCE(SUM(a."Id"), 0), COALESCE(SUM(a."Status" + 4 * a."Number"), 0),
+                       COALESCE(SUM(a."UpdatedAt" >> 24), 0), COALESCE(SUM(a."UpdatedAt" & 16777215), 0), COALESCE(MAX(a."UpdatedAt"), 0),
+                       COALESCE(SUM(COALESCE(length(a."ScoreGiven"), -1) + 64 * COALESCE(length(a."ScoreMaximum"), -1)), 0),
+                       COALESCE(SUM(COALESCE(length(u."Name"), -1) + 1024 * COALESCE(length(u."GivenName"), -1)
+                                    + 1048576 * COALESCE(length(u."FamilyName"), -1) + 1073741824 * COALESCE(length(u."Email"), -1)), 0)
+                FROM "Attempts" AS a
+                INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
+                WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
+                """);
             Answers = Prepare("""
                 SELECT x."AttemptId", x."QuestionId", x."Value"
                 FROM "Attempts" AS a
@@ -130,6 +167,7 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
         }
 
         public SqliteConnection Connection { get; }
+        public SqliteCommand Fingerprint { get; }
         public SqliteCommand Attempts { get; }
         public SqliteCommand Answers { get; }
 
@@ -144,6 +182,7 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
 
         public void Dispose()
         {
+            Fingerprint.Dispose();
             Attempts.Dispose();
             Answers.Dispose();
             Connection.Dispose();
