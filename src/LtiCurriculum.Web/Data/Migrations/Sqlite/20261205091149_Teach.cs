@@ -37,11 +37,39 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DeepLinkingRequests",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    DeploymentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContextDbId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserDbId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeepLinkingRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeepLinkingRequests_ExpiresAt",
+                table: "DeepLinkingRequests",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DeepLinkingRequests");
+
             migrationBuilder.DropColumn(
                 name: "CustomParameters",
                 table: "ResourceLinks");

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLtiDbContext))]
-    [Migration("20261205074140_DeepLinking")]
-    partial class DeepLinking
+    [Migration("20261205091149_Teach")]
+    partial class Teach
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
