@@ -54,6 +54,7 @@ public partial class Program
         services.AddOptions<ConfiguredPlatforms>().Bind(configuration.GetSection("Lti"));
         services.AddSingleton<IValidateOptions<ConfiguredPlatforms>, ConfiguredPlatformsValidator>();
         services.AddSingleton<PlatformAdmin>();
+        services.AddSingleton<LtiCurriculum.Web.Install.Audit.AuditLog>();
 
         // Launch: what happens after a valid launch, and the session that follows it.
         services.AddOptions<ToolOptions>().Bind(configuration.GetSection(ToolOptions.SectionName));

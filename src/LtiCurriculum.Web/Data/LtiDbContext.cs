@@ -21,6 +21,9 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
     public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
     public DbSet<GradeDeliveryEntity> GradeDeliveries => Set<GradeDeliveryEntity>();
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+    public DbSet<ToolSettingEntity> ToolSettings => Set<ToolSettingEntity>();
+    public DbSet<PendingRegistrationEntity> PendingRegistrations => Set<PendingRegistrationEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -35,6 +38,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(p => p.JwksUri).HasMaxLength(2048);
             e.Property(p => p.TokenAudience).HasMaxLength(2048);
             e.Property(p => p.Source).HasMaxLength(32);
+            e.Property(p => p.ProductFamily).HasMaxLength(64);
             e.HasIndex(p => new { p.Issuer, p.ClientId }).IsUnique();
             e.HasMany(p => p.Deployments).WithOne().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -146,6 +150,30 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(d => d.DeploymentId).HasMaxLength(255);
             e.Property(d => d.Settings).HasMaxLength(32_000);
             e.HasIndex(d => d.ExpiresAt);
+        });
+        model.Entity<AuditEntryEntity>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(a => a.Actor).HasMaxLength(32);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(1024);
+            e.Property(a => a.Details).HasMaxLength(4000);
+            e.HasIndex(a => a.At);
+        });
+        model.Entity<ToolSettingEntity>(e =>
+        {
+            e.ToTable("ToolSettings");
+            e.HasKey(t => t.Name);
+            e.Property(t => t.Name).HasMaxLength(64);
+            e.Property(t => t.Value).HasMaxLength(4000);
+        });
+        model.Entity<PendingRegistrationEntity>(e =>
+        {
+            e.ToTable("PendingRegistrations");
+            e.Property(r => r.Id).HasMaxLength(64);
+            e.Property(r => r.OpenIdConfigurationUrl).HasMaxLength(2048);
+            e.Property(r => r.RegistrationToken).HasMaxLength(8192);
+            e.HasIndex(r => r.ExpiresAt);
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 

@@ -11,8 +11,12 @@ public sealed class PlatformEntity
     public required string JwksUri { get; set; }
     /// <summary>The platform's <c>authorization_server</c>, when its token endpoint wants that as the assertion audience.</summary>
     public string? TokenAudience { get; set; }
-    /// <summary>Where it came from: "configuration", "cli", "dev-platform".</summary>
+    /// <summary>Where it came from: "configuration", "cli", "registration" (LTI Dynamic Registration), "dev-platform".</summary>
     public required string Source { get; set; }
+    /// <summary>A disabled platform's logins and launches are refused and its grades wait; nothing is deleted.</summary>
+    public bool IsDisabled { get; set; }
+    /// <summary><c>product_family_code</c> from the platform's OpenID configuration ("canvas", "moodle", …), when registered dynamically.</summary>
+    public string? ProductFamily { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<DeploymentEntity> Deployments { get; set; } = [];
@@ -44,8 +48,13 @@ public sealed class ToolKeyEntity
 {
     public required string KeyId { get; set; }
     public required string ProtectedPrivateKey { get; set; }
+    /// <summary>Signs tool messages now. Exactly one key is current.</summary>
     public bool IsCurrent { get; set; }
+    /// <summary>Published ahead of use, so platforms that cache the JWKS know it before it signs: the next rotation makes it current.</summary>
+    public bool IsNext { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When it stopped signing; it stays published for <c>Keys:RetiredKeyGrace</c> after this, then leaves the JWKS.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }
 
 public sealed class LtiUserEntity
@@ -156,4 +165,47 @@ public sealed class DeepLinkingRequestEntity
     public required string Settings { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
+}
+
+/// <summary>One administrative change: who or what made it, when, and to what. Written in the change's own transaction.</summary>
+public sealed class AuditEntryEntity
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>What made the change: <c>cli</c>, <c>registration</c>, <c>configuration</c>, <c>launch</c>, <c>dev-platform</c>.</summary>
+    public required string Actor { get; set; }
+    /// <summary>The command or event, e.g. <c>platforms add</c>, <c>keys rotate</c>, <c>dynamic registration</c>.</summary>
+    public required string Action { get; set; }
+    /// <summary>What it changed, e.g. the issuer and client id, or a key id.</summary>
+    public required string Subject { get; set; }
+    /// <summary>Anything else worth knowing later (never a secret or a token).</summary>
+    public string? Details { get; set; }
+}
+
+/// <summary>A tool-wide value administrators set through the CLI, such as the dynamic registration secret.</summary>
+public sealed class ToolSettingEntity
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A dynamic registration between the platform's configuration being read and the admin's confirmation
+/// (LTI Dynamic Registration 1.0 §3). Single use: completing it sets <see cref="CompletedAt"/> once.
+/// </summary>
+public sealed class PendingRegistrationEntity
+{
+    /// <summary>Random, unguessable: the confirmation form carries it.</summary>
+    public required string Id { get; set; }
+    public required string OpenIdConfigurationUrl { get; set; }
+    /// <summary>The platform's bearer token for the registration endpoint, when it sent one.</summary>
+    public string? RegistrationToken { get; set; }
+    /// <summary>The platform's OpenID configuration as fetched (JSON).</summary>
+    public required string PlatformConfiguration { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>The platform row the registration created or updated.</summary>
+    public int? PlatformId { get; set; }
 }

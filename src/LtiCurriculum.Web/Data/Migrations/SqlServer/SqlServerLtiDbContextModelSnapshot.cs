@@ -106,6 +106,43 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.ToTable("Attempts", (string)null);
                 });
 
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.AuditEntryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.DeepLinkingRequestEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -400,6 +437,44 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PendingRegistrationEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OpenIdConfigurationUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("PlatformConfiguration")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("PlatformId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RegistrationToken")
+                        .HasMaxLength(8192)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingRegistrations", (string)null);
+                });
+
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PlatformEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -421,6 +496,9 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Issuer")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -430,6 +508,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("ProductFamily")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -552,13 +634,38 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsNext")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("KeyId");
 
                     b.ToTable("ToolKeys", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.ToolSettingEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ToolSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
