@@ -55,6 +55,7 @@ public partial class Program
         services.AddSingleton<IValidateOptions<ConfiguredPlatforms>, ConfiguredPlatformsValidator>();
         services.AddSingleton<PlatformAdmin>();
         services.AddSingleton<LtiCurriculum.Web.Install.Audit.AuditLog>();
+        services.AddSingleton<LtiCurriculum.Web.Install.Registration.RegistrationSecret>();
 
         // Launch: what happens after a valid launch, and the session that follows it.
         services.AddOptions<ToolOptions>().Bind(configuration.GetSection(ToolOptions.SectionName));
