@@ -173,8 +173,8 @@ public sealed class ScoreTests : IDisposable
         var exception = await Record.ExceptionAsync(() => PostAsync(Graded()));
 
         Assert.Null(exception);
-        var sent = Assert.Single(_host.Lms.Requests);
-        Assert.Equal(ScoresUrl, sent.Url);
+        var sent = Assert.Single(_host.Lms.Requests, r => r.Url == ScoresUrl);
+        Assert.Equal(HttpMethod.Post, sent.Method);
     }
 
     [Fact]
