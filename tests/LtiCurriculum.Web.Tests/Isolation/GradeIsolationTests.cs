@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static LtiCurriculum.Web.Tests.Grades.GradeTestKit;
 
 namespace LtiCurriculum.Web.Tests.Isolation;
@@ -48,6 +49,30 @@ public sealed class GradeIsolationTests(TwoPlatforms platforms)
         Assert.Equal(0m, (decimal)postB["scoreGiven"]!);
         Assert.InRange((int)postB["status"]!, 200, 299);
         Assert.Equal(0m, (decimal)resultB!["scoreGiven"]!);
+    }
+
+    [Fact]
+    public async Task Leasing_one_platforms_scores_never_takes_the_other_platforms_with_the_same_ids()
+    {
+        // A pair without a delivery worker, so both scores wait in the outbox side by side.
+        await using var quiet = await TwoPlatforms.StartWithoutDeliveryAsync();
+        await SubmitOneRightAnswerAsync(quiet.Tool, link: "link-cc-1");
+        var onB = await quiet.LaunchAsync(Platform.B, "med-501", "link-cc-1");
+        var question = LearnerSession.FirstSingleChoice(quiet.Module("co-case-for-change"));
+        await onB.AnswerAsync(question.Id, question.Options.First(o => o.IsCorrect).Id);
+        await onB.SubmitAsync();
+        var (a, b) = (await quiet.PlatformIdAsync(Platform.A), await quiet.PlatformIdAsync(Platform.B));
+        var (linkA, linkB) = (await quiet.LinkAsync(Platform.A, "link-cc-1"), await quiet.LinkAsync(Platform.B, "link-cc-1"));
+        var waiting = await DeliveriesAsync(quiet.Tool);
+        Assert.Equal(new[] { (a, linkA.Id), (b, linkB.Id) }.Order(), waiting.Select(d => (d.PlatformId, d.ResourceLinkDbId)).Order());
+
+        var leases = quiet.Tool.Services.GetRequiredService<LtiCurriculum.Web.Grades.GradeLeases>();
+        var forA = Assert.Single(await leases.LeaseAsync(a, 100, Ct));
+        Assert.Equal((a, linkA.Id), (forA.PlatformId, forA.ResourceLinkDbId));
+        Assert.StartsWith(quiet.Issuer(Platform.A) + "/", forA.LineItemsUrl);
+        var forB = Assert.Single(await leases.LeaseAsync(b, 100, Ct));
+        Assert.Equal((b, linkB.Id), (forB.PlatformId, forB.ResourceLinkDbId));
+        Assert.StartsWith(quiet.Issuer(Platform.B) + "/", forB.LineItemsUrl);
     }
 
     /// <summary>Ana's score posts to the tool's line item of <paramref name="linkId"/> in one gradebook, and her result there.</summary>

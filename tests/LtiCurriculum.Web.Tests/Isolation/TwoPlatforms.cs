@@ -22,6 +22,15 @@ public sealed class TwoPlatforms : IAsyncLifetime
 {
     private ToolInstance? _tool;
     private ToolInstance? _platformB;
+    private bool _deliverGrades = true;
+
+    /// <summary>A pair of its own whose scores stay in the outbox (no worker), for a test to lease them itself.</summary>
+    internal static async Task<TwoPlatforms> StartWithoutDeliveryAsync()
+    {
+        var quiet = new TwoPlatforms { _deliverGrades = false };
+        await quiet.InitializeAsync();
+        return quiet;
+    }
 
     /// <summary>The tool under test, its database, and platform A.</summary>
     internal ToolInstance Tool => _tool ?? throw new InvalidOperationException("Not started.");
@@ -31,7 +40,7 @@ public sealed class TwoPlatforms : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _tool = await ToolInstance.StartAsync(Fast());
+        _tool = await ToolInstance.StartAsync(Fast(more: new() { ["Grades:DeliveryEnabled"] = _deliverGrades ? "true" : "false" }));
         _platformB = await ToolInstance.StartAsync(Fast(more: new() { ["Grades:DeliveryEnabled"] = "false", ["DevPlatform:ToolOrigin"] = _tool.Origin }));
         await _tool.Services.GetRequiredService<PlatformAdmin>().UpsertAsync(new PlatformSettings
         {
