@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Tests.Support;
@@ -91,6 +92,29 @@ public sealed class TeachIsolationTests(TwoPlatforms platforms)
         Assert.DoesNotContain(platforms.Module("co-governance-stakeholders").Title, againA.Page.Text);
         var learnerB = await platforms.LaunchAsync(Platform.B, "med-501", "link-cc-3");
         Assert.Contains("Attempt 1 of 7", learnerB.Page.Text);
+    }
+
+    [Fact]
+    public async Task The_class_list_read_for_B_course_is_never_shown_for_A_course_with_the_same_id()
+    {
+        // A sends no class list service for this course; B does. A roster cache keyed by anything but A's own course row would show B's list on A.
+        using var http = new HttpClient();
+        var switchA = platforms.Issuer(Platform.A) + "/control/nrps";
+        (await http.PostAsJsonAsync(switchA, new { enabled = false, courseId = "med-210" }, Ct)).EnsureSuccessStatusCode();
+        try
+        {
+            var instructorB = await platforms.StaffLaunchAsync(Platform.B, "med-210", "link-ho-3");
+            Assert.Contains("Class list from the LMS:", instructorB.Page.Text);
+            var instructorA = await platforms.StaffLaunchAsync(Platform.A, "med-210", "link-ho-3");
+            Assert.Contains("The LMS offers no class list to this tool", instructorA.Page.Text);
+            Assert.DoesNotContain("Class list from the LMS:", instructorA.Page.Text);
+            var csvA = await instructorA.OpenAsync("/teach/dashboard.csv");
+            Assert.DoesNotContain("\nAna Ramos,", "\n" + csvA.Html);
+        }
+        finally
+        {
+            (await http.PostAsJsonAsync(switchA, new { enabled = true, courseId = "med-210" }, Ct)).EnsureSuccessStatusCode();
+        }
     }
 
     private Task<List<GradeDeliveryEntity>> DeliveriesAsync(int linkId) =>
