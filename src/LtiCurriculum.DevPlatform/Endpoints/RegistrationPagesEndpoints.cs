@@ -23,7 +23,7 @@ internal static class RegisterToolEndpoint
         var flavour = form["flavour"].ToString();
         var (start, problem) = RegistrationsControl.Start(flavour, form["toolRegistrationUrl"].ToString(), urls, tokens);
         return start is null
-            ? MessagePages.BadRequest(urls, Heading, char.ToUpperInvariant(problem![0]) + problem[1..] + ".")
+            ? MessagePages.BadRequest(urls, Heading, $"Check the form: {problem}.")
             : RegisterToolPage.Render(urls, RegistrationNames.Normalize(flavour)!, start);
     }
 }

@@ -13,7 +13,7 @@ public sealed class OpenIdConfigurationTests
     public async Task Configuration_names_this_platform_on_the_origin_it_was_asked_on(string flavour)
     {
         await using var tool = await RegisteringTool.StartAsync();
-        var start = await tool.StartAsync(flavour);
+        var start = await tool.StartRegistrationAsync(flavour);
 
         var response = await tool.GetConfigurationAsync(flavour, start.GetProperty("registrationToken").GetString());
 
@@ -76,7 +76,7 @@ public sealed class OpenIdConfigurationTests
     public async Task Canvas_configuration_without_the_registration_token_is_401(string? token)
     {
         await using var tool = await RegisteringTool.StartAsync();
-        await tool.StartAsync("canvas");
+        await tool.StartRegistrationAsync("canvas");
 
         var response = await tool.GetConfigurationAsync("canvas", token);
 

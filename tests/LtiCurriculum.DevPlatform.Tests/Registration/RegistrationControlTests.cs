@@ -10,7 +10,7 @@ public sealed class RegistrationControlTests
     {
         await using var tool = await RegisteringTool.StartAsync();
 
-        var start = await tool.StartAsync("moodle", "https://tool.example/lti/register");
+        var start = await tool.StartRegistrationAsync("moodle", "https://tool.example/lti/register");
 
         var initiation = new Uri(start.GetProperty("initiationUrl").GetString()!);
         Assert.Equal("https://tool.example/lti/register", initiation.GetLeftPart(UriPartial.Path));
@@ -25,7 +25,7 @@ public sealed class RegistrationControlTests
     {
         await using var tool = await RegisteringTool.StartAsync();
 
-        var start = await tool.StartAsync("canvas", "https://tool.example/lti/register?secret=a%2Bb&lang=en");
+        var start = await tool.StartRegistrationAsync("canvas", "https://tool.example/lti/register?secret=a%2Bb&lang=en");
 
         var url = start.GetProperty("initiationUrl").GetString()!;
         Assert.StartsWith("https://tool.example/lti/register?secret=a%2Bb&lang=en&openid_configuration=", url);

@@ -80,14 +80,14 @@ internal sealed class RegisteringTool : IAsyncDisposable
     }
 
     /// <summary>POST control/registrations: what an admin's "register this tool" gives the tool.</summary>
-    public async Task<JsonElement> StartAsync(string flavour, string toolRegistrationUrl = "https://tool.example/lti/register")
+    public async Task<JsonElement> StartRegistrationAsync(string flavour, string toolRegistrationUrl = "https://tool.example/lti/register")
     {
         var response = await Ags.ControlAsync(HttpMethod.Post, "registrations", new { flavour, toolRegistrationUrl });
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await AgsHost.JsonAsync(response);
     }
 
-    public async Task<string> TokenAsync(string flavour) => (await StartAsync(flavour)).GetProperty("registrationToken").GetString()!;
+    public async Task<string> TokenAsync(string flavour) => (await StartRegistrationAsync(flavour)).GetProperty("registrationToken").GetString()!;
 
     public Task<HttpResponseMessage> GetConfigurationAsync(string flavour, string? token = null) =>
         Ags.SendAsync(HttpMethod.Get, $"{Issuer}/registration/{flavour}/openid-configuration", token);
