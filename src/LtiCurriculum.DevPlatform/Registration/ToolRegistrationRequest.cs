@@ -47,7 +47,8 @@ internal sealed record ToolRegistrationRequest(
             problems.Add(new("invalid_response_types", "response_types must contain \"id_token\""));
         }
 
-        if (body.TryGetProperty("redirect_uris", out var redirects) && redirects.ValueKind != JsonValueKind.Array)
+        if (body.TryGetProperty("redirect_uris", out var redirects)
+            && (redirects.ValueKind != JsonValueKind.Array || redirects.EnumerateArray().Any(uri => uri.ValueKind != JsonValueKind.String)))
         {
             problems.Add(new("invalid_redirect_uris", "redirect_uris must be an array of URLs"));
         }
