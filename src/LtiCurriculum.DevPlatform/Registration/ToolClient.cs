@@ -39,8 +39,4 @@ internal sealed class ToolClients(DynamicRegistrations registrations, IOptions<D
     /// <summary>The registered tool with this client id, else the built-in one (whose id the caller still compares).</summary>
     public ToolClient Find(string? clientId, PlatformUrls urls) =>
         registrations.Find(clientId) is { } registration ? Of(registration) : Default(urls);
-
-    /// <summary>The tool a launch was started for.</summary>
-    public ToolClient For(PendingLaunch pending, PlatformUrls urls) =>
-        pending.Registration is { } registration ? Of(registration) : Default(urls);
 }
