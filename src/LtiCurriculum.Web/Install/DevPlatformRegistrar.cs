@@ -32,4 +32,11 @@ internal sealed class DevPlatformRegistrar(PlatformAdmin admin) : IDevPlatformRe
             _done.Add(registration);
         }
     }
+
+    /// <summary>
+    /// The tool's dynamic registration URL for the development platform's "Register a tool" form. Null until the host
+    /// has a registration secret to put in it; then the host fills it here.
+    /// </summary>
+    public Task<string?> GetToolRegistrationUrlAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }
