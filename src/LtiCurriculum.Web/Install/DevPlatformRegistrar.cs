@@ -4,7 +4,7 @@ using LtiCurriculum.Web.Install.Platforms;
 namespace LtiCurriculum.Web.Install;
 
 /// <summary>Registers the built-in development platform the way an admin would register a real LMS.</summary>
-internal sealed class DevPlatformRegistrar(PlatformAdmin admin) : IDevPlatformRegistrar
+internal sealed class DevPlatformRegistrar(PlatformAdmin admin, Registration.RegistrationSecret secret, Microsoft.Extensions.Options.IOptions<Launch.ToolOptions> tool) : IDevPlatformRegistrar
 {
     private readonly HashSet<DevPlatformRegistration> _done = [];
     private readonly Lock _gate = new();
@@ -34,9 +34,9 @@ internal sealed class DevPlatformRegistrar(PlatformAdmin admin) : IDevPlatformRe
     }
 
     /// <summary>
-    /// The tool's dynamic registration URL for the development platform's "Register a tool" form. Null until the host
-    /// has a registration secret to put in it; then the host fills it here.
+    /// The tool's dynamic registration URL, secret included, for the development platform's "Register a tool" form:
+    /// the development platform only runs where the person at the keyboard is the tool's administrator.
     /// </summary>
-    public Task<string?> GetToolRegistrationUrlAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
+    public async Task<string?> GetToolRegistrationUrlAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Registration.RegistrationSecret.RegistrationUrl(Launch.ToolUrls.BaseUrl(request, tool.Value), await secret.GetOrCreateAsync("dev-platform", cancellationToken));
 }
