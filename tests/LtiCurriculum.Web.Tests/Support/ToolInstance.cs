@@ -69,9 +69,9 @@ internal sealed class ToolInstance : IAsyncDisposable
         // configure callback changes IWebHostEnvironment only, while services (validators) read IHostEnvironment.
         Program.BuildApp(["--environment", settings.Environment], builder =>
         {
+            builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(databaseFile));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={databaseFile}",
                 ["DevPlatform:Enabled"] = settings.DevPlatform ? "true" : "false",
             });
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
