@@ -76,9 +76,9 @@ internal sealed class ToolInstance : IAsyncDisposable
             : ["--environment", settings.Environment];
         return Program.BuildApp(args, builder =>
         {
+            builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(databaseFile));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={databaseFile}",
                 ["DevPlatform:Enabled"] = settings.DevPlatform ? "true" : "false",
             });
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
