@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LtiCurriculum.Lti.Storage;
@@ -19,26 +20,30 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// </summary>
 public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, IOptions<KeyOptions> options, AuditLog audit, TimeProvider time) : IToolKeyStore
 {
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.ToolKeys.v1");
-    private volatile KeyCache? _cache;
 
+    /// <summary>Decrypted key material by kid: it never changes for a kid, so only the roles are read each time.</summary>
+    private readonly ConcurrentDictionary<string, RSAParameters> _material = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The roles are read from the database on every call (signing and serving the JWKS are rare): an instance that
+    /// signs with the current key it read here must find that key in the JWKS every other instance serves, even
+    /// right after rotations on another instance. A per-instance cache of the roles would open exactly that gap.
+    /// </summary>
     public async ValueTask<IReadOnlyList<ToolKey>> GetPublishedKeysAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_cache is { } cached && now - cached.LoadedAt < CacheLifetime && (cached.NextExpiry is null || now < cached.NextExpiry))
-        {
-            return cached.Keys;
-        }
         await using var db = contexts.CreateDbContext();
         var rows = await db.ToolKeys.AsNoTracking().ToListAsync(cancellationToken);
         var grace = options.Value.RetiredKeyGrace;
         var published = rows.Where(k => k.RetiredAt is null || k.RetiredAt.Value + grace > now)
             .OrderByDescending(k => k.IsCurrent).ThenByDescending(k => k.IsNext).ThenByDescending(k => k.RetiredAt).ThenBy(k => k.KeyId)
             .ToList();
-        IReadOnlyList<ToolKey> keys = [.. published.Select(Unprotect)];
-        var nextExpiry = published.Where(k => k.RetiredAt is not null).Select(k => (DateTimeOffset?)(k.RetiredAt!.Value + grace)).Min();
-        _cache = new KeyCache(keys, now, nextExpiry);
+        IReadOnlyList<ToolKey> keys = [.. published.Select(k => new ToolKey(k.KeyId, _material.GetOrAdd(k.KeyId, _ => Unprotect(k)), k.CreatedAt, k.IsCurrent))];
+        foreach (var gone in _material.Keys.Except(published.Select(k => k.KeyId), StringComparer.Ordinal))
+        {
+            _material.TryRemove(gone, out _);
+        }
         return keys;
     }
 
@@ -64,7 +69,6 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
             await db.ToolKeys.Where(k => k.KeyId == spare && !db.ToolKeys.Any(o => o.IsNext))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, true), cancellationToken);
         }
-        _cache = null;
     }
 
     /// <summary>
@@ -97,7 +101,6 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
         audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _cache = null;
         return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
     }
 
@@ -107,39 +110,40 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
     /// </summary>
     public async Task<KeyRetirement> RetireAsync(string keyId, string actor, CancellationToken cancellationToken)
     {
+        // Made before the transaction, so no write lock is held while RSA finds its primes; unused unless the next key goes.
+        var fresh = await CreateRowAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var key = await db.ToolKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
-        if (key is null)
+        var key = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        if (Refusal(key) is { } refused)
         {
-            return KeyRetirement.NotFound;
+            return refused;
         }
-        if (key.IsCurrent)
+        var wasNext = key!.IsNext;
+        var now = time.GetUtcNow();
+        // Conditional: a rotation on another instance may have made this key current since it was read.
+        var changed = await db.ToolKeys.Where(k => k.KeyId == keyId && !k.IsCurrent && k.RetiredAt == null && k.IsNext == wasNext)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.RetiredAt, now), cancellationToken);
+        if (changed != 1)
         {
-            return KeyRetirement.IsCurrent;
+            return Refusal(await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, cancellationToken)) ?? KeyRetirement.AlreadyRetired;
         }
-        if (key.RetiredAt is not null)
-        {
-            return KeyRetirement.AlreadyRetired;
-        }
-        var wasNext = key.IsNext;
-        key.IsNext = false;
-        key.RetiredAt = time.GetUtcNow();
-        string? replacement = null;
         if (wasNext)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            var fresh = await CreateRowAsync(cancellationToken);
             fresh.IsNext = true;
             db.ToolKeys.Add(fresh);
-            replacement = fresh.KeyId;
         }
-        audit.Add(db, actor, "keys retire", keyId, replacement is null ? null : $"new next key: {replacement}");
+        audit.Add(db, actor, "keys retire", keyId, wasNext ? $"new next key: {fresh.KeyId}" : null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _cache = null;
         return KeyRetirement.Retired;
     }
+
+    private static KeyRetirement? Refusal(ToolKeyEntity? key) =>
+        key is null ? KeyRetirement.NotFound
+        : key.IsCurrent ? KeyRetirement.IsCurrent
+        : key.RetiredAt is not null ? KeyRetirement.AlreadyRetired
+        : null;
 
     /// <summary>When a retired key leaves the JWKS.</summary>
     public DateTimeOffset? LeavesJwksAt(ToolKeyEntity key) => key.RetiredAt + options.Value.RetiredKeyGrace;
@@ -172,14 +176,12 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
         return await db.ToolKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
     }
 
-    private ToolKey Unprotect(ToolKeyEntity row)
+    private RSAParameters Unprotect(ToolKeyEntity row)
     {
         using var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(_protector.Unprotect(row.ProtectedPrivateKey)), out _);
-        return new ToolKey(row.KeyId, rsa.ExportParameters(includePrivateParameters: true), row.CreatedAt, row.IsCurrent);
+        return rsa.ExportParameters(includePrivateParameters: true);
     }
-
-    private sealed record KeyCache(IReadOnlyList<ToolKey> Keys, DateTimeOffset LoadedAt, DateTimeOffset? NextExpiry);
 
     /// <summary>RFC 7638 thumbprint of the public key: stable, unique, reveals nothing.</summary>
     private static string ComputeKeyId(RSAParameters parameters)
