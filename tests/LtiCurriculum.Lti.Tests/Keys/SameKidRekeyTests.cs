@@ -116,3 +116,27 @@ public sealed class SameKidRekeyTests : IDisposable
         Assert.Equal(2, _host.Jwks.Calls);
     }
 }
+
+/// <summary>Lti:JwksRefetchInterval is checked when the options are first read (ValidateOnStart in a host).</summary>
+public sealed class RefetchIntervalOptionTests
+{
+    [Theory]
+    [InlineData("01:00:01")]
+    [InlineData("-00:00:01")]
+    public void Refetch_interval_out_of_range_stops_the_app_with_a_sentence_naming_the_setting(string value)
+    {
+        using var host = new LtiTestHost(new Dictionary<string, string?> { ["Lti:JwksRefetchInterval"] = value });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Options);
+
+        Assert.Contains("Lti:JwksRefetchInterval must be between 00:00:00 and 01:00:00", error.Message);
+    }
+
+    [Fact]
+    public void Refetch_interval_defaults_to_thirty_seconds()
+    {
+        using var host = new LtiTestHost();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), host.Options.JwksRefetchInterval);
+    }
+}
