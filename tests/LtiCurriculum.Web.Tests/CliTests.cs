@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using LtiCurriculum.Web.Install.Cli;
+using LtiCurriculum.Web.Tests.Cli;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,18 +14,7 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
 
     private ToolInstance Tool => fixture.Tool;
 
-    private sealed record CliResult(int ExitCode, string Output, string Errors);
-
-    private async Task<CliResult> RunAsync(params string[] args)
-    {
-        var (command, error) = CliCommand.Parse(args);
-        Assert.True(command is not null, error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var runner = ActivatorUtilities.CreateInstance<CliRunner>(Tool.Services, output, errors);
-        var exitCode = await runner.RunAsync(command!, Ct);
-        return new CliResult(exitCode, output.ToString(), errors.ToString());
-    }
+    private Task<CliResult> RunAsync(params string[] args) => CliRun.AgainstAsync(Tool.Services, args);
 
     private Task<int> PlatformCountAsync() => Tool.QueryAsync(db => db.Platforms.CountAsync(Ct));
 

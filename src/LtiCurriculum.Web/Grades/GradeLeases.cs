@@ -21,7 +21,9 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
         // The rows LeaseAsync would take, not merely pending ones: a learner's later score queued behind an earlier one
         // in backoff would otherwise start a drain that finds nothing, whose wake-up starts the next: a busy loop
         // until the earlier score is due.
-        return await Takeable(db, now).Select(d => d.PlatformId).Distinct().ToListAsync(cancellationToken);
+        // A disabled platform's scores stay pending, untouched, until it is enabled again.
+        return await Takeable(db, now).Where(d => !db.Platforms.Any(p => p.Id == d.PlatformId && p.IsDisabled))
+            .Select(d => d.PlatformId).Distinct().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(int platformId, int max, CancellationToken cancellationToken)
