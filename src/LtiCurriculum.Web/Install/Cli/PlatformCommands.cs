@@ -54,7 +54,7 @@ public static class PlatformCommands
             return cli.Done($"Platform {p.Id} added: {p.Issuer} (client id {p.ClientId}), deployments {Deployments(p)}.");
         });
 
-        var update = new Command("update", "Change a platform's endpoints or deployments; only the options given change. --deployment-id replaces the whole list.");
+        var update = new Command("update", "Change a platform's endpoints or deployments; only the options given change. --deployment-id replaces the whole list. A platform from configuration (Lti:Platforms) gets its configured values back at the next start.");
         o.IdentifiesPlatform(update);
         AddFields(update, o, withIdentity: false);
         update.SetAction(async (parse, ct) =>
