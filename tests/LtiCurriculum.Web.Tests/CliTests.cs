@@ -18,6 +18,8 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
 
     private Task<int> PlatformCountAsync() => Tool.QueryAsync(db => db.Platforms.CountAsync(Ct));
 
+    private Task<int> AuditCountAsync() => Tool.QueryAsync(db => db.AuditEntries.CountAsync(Ct));
+
     private static string[] ValidAdd(string issuer, string clientId = "cli-client") =>
     [
         "platforms", "add",
@@ -34,6 +36,7 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
     public async Task Platforms_add_with_missing_fields_names_each_option_and_writes_nothing()
     {
         var before = await PlatformCountAsync();
+        var audits = await AuditCountAsync();
 
         var result = await RunAsync("platforms", "add", "--issuer", "https://moodle.missing.test");
 
@@ -45,6 +48,7 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
         Assert.DoesNotContain("--issuer", result.Errors, StringComparison.Ordinal);
         Assert.Contains("Nothing was written", result.Errors, StringComparison.Ordinal);
         Assert.Equal(before, await PlatformCountAsync());
+        Assert.Equal(audits, await AuditCountAsync());
     }
 
     [Fact]
@@ -77,11 +81,15 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
         Assert.Contains("client cli-client", listed.Output, StringComparison.Ordinal);
         Assert.Contains("deployments 7,8", listed.Output, StringComparison.Ordinal);
         Assert.Equal(1, await Tool.QueryAsync(db => db.Platforms.CountAsync(p => p.Issuer == issuer && p.Source == "cli", Ct)));
+        var entry = await Tool.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "platforms add" && a.Subject.Contains(issuer), Ct));
+        Assert.Equal("cli", entry.Actor);
+        Assert.Contains("deployments 7,8", entry.Details, StringComparison.Ordinal);
 
         var removed = await RunAsync("platforms", "remove", "--issuer", issuer, "--client-id", "cli-client");
         Assert.True(removed.ExitCode == 0, removed.Errors);
         Assert.DoesNotContain(issuer, (await RunAsync("platforms", "list")).Output, StringComparison.Ordinal);
         Assert.Equal(0, await Tool.QueryAsync(db => db.Platforms.CountAsync(p => p.Issuer == issuer, Ct)));
+        Assert.Equal(1, await Tool.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "platforms remove" && a.Subject.Contains(issuer), Ct)));
     }
 
     [Fact]

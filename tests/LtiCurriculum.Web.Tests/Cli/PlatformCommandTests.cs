@@ -107,11 +107,11 @@ public sealed class PlatformCommandTests(ToolFixture fixture) : IClassFixture<To
     {
         var id = (await AddAsync("https://deployments.lms.test")).ToString();
 
-        Assert.Equal(0, (await RunAsync("deployments", "add", "--id", id, "--deployment-id", "d2", "--deployment-id", "d3")).ExitCode);
+        Assert.Equal(0, (await RunAsync("deployments", "add", "--id", id, "--deployment-id", "d2", "--deployment-id", "@d3")).ExitCode);
         var duplicate = await RunAsync("deployments", "add", "--id", id, "--deployment-id", "d2");
         Assert.Equal(1, duplicate.ExitCode);
         Assert.Contains("--deployment-id d2 is already registered", duplicate.Errors, StringComparison.Ordinal);
-        Assert.Equal(0, (await RunAsync("deployments", "remove", "--id", id, "--deployment-id", "d1", "--deployment-id", "d3")).ExitCode);
+        Assert.Equal(0, (await RunAsync("deployments", "remove", "--id", id, "--deployment-id", "d1", "--deployment-id", "@d3")).ExitCode);
         var unknown = await RunAsync("deployments", "remove", "--id", id, "--deployment-id", "d7");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("d7 is not registered", unknown.Errors, StringComparison.Ordinal);

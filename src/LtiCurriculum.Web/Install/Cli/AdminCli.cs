@@ -40,7 +40,8 @@ public sealed class AdminCli
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var parse = Root.Parse(args);
+        // No response files: a value such as a deployment id may start with '@' and must not be read as a file name.
+        var parse = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             foreach (var error in parse.Errors)
