@@ -58,7 +58,9 @@ public sealed class DisabledPlatformTests
         var pending = Assert.Single(await DeliveriesAsync(tool));
         Assert.Equal(GradeDeliveryStatus.Pending, pending.Status);
         // What the worker asks before each round: the disabled platform has nothing it may send.
-        Assert.DoesNotContain(id, await tool.Services.GetRequiredService<GradeLeases>().PlatformsWithDueWorkAsync(Ct));
+        var leases = tool.Services.GetRequiredService<GradeLeases>();
+        Assert.DoesNotContain(id, await leases.PlatformsWithDueWorkAsync(Ct));
+        Assert.Empty(await leases.LeaseAsync(id, 10, Ct));
         var row = Assert.Single(await DeliveriesAsync(tool));
         Assert.Equal((GradeDeliveryStatus.Pending, 0, (string?)null), (row.Status, row.Failures, row.LeaseOwner));
 
