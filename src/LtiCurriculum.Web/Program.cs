@@ -118,7 +118,10 @@ public partial class Program
         try
         {
             // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
-            var cli = new CliContext(() => (app ??= BuildApp([])).Services, StartupTasks.RunAsync, Console.Out, Console.Error);
+            // The app's log goes to stderr, warnings and worse only: stdout is the command's answer (scripts read the registration URL).
+            var cli = new CliContext(() => (app ??= BuildApp([], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))).Services,
+                StartupTasks.RunAsync, Console.Out, Console.Error);
             return await new AdminCli(cli).RunAsync(args, CancellationToken.None);
         }
         finally
