@@ -17,7 +17,7 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// retired keys for <see cref="KeyOptions.RetiredKeyGrace"/> after they stopped signing (a grade call or
 /// deep-linking response signed just before a rotation still verifies).
 /// </summary>
-public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, IOptions<KeyOptions> options, AuditLog audit, TimeProvider time) : IToolKeyStore
+public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, IOptions<KeyOptions> options, AuditLog audit, WriteTransactions writes, TimeProvider time) : IToolKeyStore
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.ToolKeys.v1");
@@ -75,31 +75,44 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
     {
         var newNext = await CreateRowAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var current = await db.ToolKeys.FirstOrDefaultAsync(k => k.IsCurrent, cancellationToken);
-        var next = await db.ToolKeys.FirstOrDefaultAsync(k => k.IsNext, cancellationToken);
-        if (current is null || next is null)
+        KeyRotation? rotation;
+        try
         {
-            return null;
-        }
-        var now = time.GetUtcNow();
-        // Conditional updates: a concurrent rotation on another instance makes one of these touch no row.
-        var retired = await db.ToolKeys.Where(k => k.KeyId == current.KeyId && k.IsCurrent)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, false).SetProperty(k => k.RetiredAt, now), cancellationToken);
-        var promoted = await db.ToolKeys.Where(k => k.KeyId == next.KeyId && k.IsNext)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.IsCurrent, true), cancellationToken);
-        if (retired != 1 || promoted != 1)
+            rotation = await writes.RunAsync<KeyRotation?>(db, async ct =>
         {
-            return null;
+            var current = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsCurrent, ct);
+            var next = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsNext, ct);
+            if (current is null || next is null)
+            {
+                return null;
+            }
+            var now = time.GetUtcNow();
+            // Conditional updates: a concurrent rotation on another instance makes one of these touch no row,
+            // and then this one rolls back rather than leave two current keys or none.
+            var retired = await db.ToolKeys.Where(k => k.KeyId == current.KeyId && k.IsCurrent)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, false).SetProperty(k => k.RetiredAt, now), ct);
+            var promoted = await db.ToolKeys.Where(k => k.KeyId == next.KeyId && k.IsNext)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.IsCurrent, true), ct);
+            if (retired != 1 || promoted != 1)
+            {
+                throw new ConcurrentRotationException();
+            }
+            newNext.IsNext = true;
+            db.ToolKeys.Add(newNext);
+            audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
+            await db.SaveChangesAsync(ct);
+            return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
+        }, cancellationToken);
         }
-        newNext.IsNext = true;
-        db.ToolKeys.Add(newNext);
-        audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        catch (ConcurrentRotationException)
+        {
+            rotation = null;
+        }
         _cache = null;
-        return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
+        return rotation;
     }
+
+    private sealed class ConcurrentRotationException : Exception;
 
     /// <summary>
     /// Retires a key that does not sign (the next key or an older spare), e.g. one that may have leaked. Retiring the
@@ -107,38 +120,39 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
     /// </summary>
     public async Task<KeyRetirement> RetireAsync(string keyId, string actor, CancellationToken cancellationToken)
     {
+        var fresh = await CreateRowAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var key = await db.ToolKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
-        if (key is null)
+        var outcome = await writes.RunAsync(db, async ct =>
         {
-            return KeyRetirement.NotFound;
-        }
-        if (key.IsCurrent)
-        {
-            return KeyRetirement.IsCurrent;
-        }
-        if (key.RetiredAt is not null)
-        {
-            return KeyRetirement.AlreadyRetired;
-        }
-        var wasNext = key.IsNext;
-        key.IsNext = false;
-        key.RetiredAt = time.GetUtcNow();
-        string? replacement = null;
-        if (wasNext)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            var fresh = await CreateRowAsync(cancellationToken);
-            fresh.IsNext = true;
-            db.ToolKeys.Add(fresh);
-            replacement = fresh.KeyId;
-        }
-        audit.Add(db, actor, "keys retire", keyId, replacement is null ? null : $"new next key: {replacement}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var key = await db.ToolKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
+            if (key is null)
+            {
+                return KeyRetirement.NotFound;
+            }
+            if (key.IsCurrent)
+            {
+                return KeyRetirement.IsCurrent;
+            }
+            if (key.RetiredAt is not null)
+            {
+                return KeyRetirement.AlreadyRetired;
+            }
+            var wasNext = key.IsNext;
+            key.IsNext = false;
+            key.RetiredAt = time.GetUtcNow();
+            if (wasNext)
+            {
+                // Saved first: the unique "one next key" rule of the rows is kept at every step.
+                await db.SaveChangesAsync(ct);
+                fresh.IsNext = true;
+                db.ToolKeys.Add(fresh);
+            }
+            audit.Add(db, actor, "keys retire", keyId, wasNext ? $"new next key: {fresh.KeyId}" : null);
+            await db.SaveChangesAsync(ct);
+            return KeyRetirement.Retired;
+        }, cancellationToken);
         _cache = null;
-        return KeyRetirement.Retired;
+        return outcome;
     }
 
     /// <summary>When a retired key leaves the JWKS.</summary>
