@@ -66,6 +66,10 @@ public sealed class OidcLoginService(
             return LoginOutcome.Fail(LaunchFailures.LoginPlatformAmbiguous);
         }
         var registration = candidates[0];
+        if (registration.IsDisabled)
+        {
+            return LoginOutcome.Fail(LaunchFailures.PlatformDisabled);
+        }
 
         if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId))
         {

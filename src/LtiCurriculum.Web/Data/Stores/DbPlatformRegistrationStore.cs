@@ -29,7 +29,7 @@ internal sealed class DbPlatformRegistrationStore(IDbContextFactory<LtiDbContext
             .ToListAsync(cancellationToken);
         IReadOnlyList<PlatformRegistration> value = [.. rows.Select(p => new PlatformRegistration(
             p.Id, p.Issuer, p.ClientId, p.AuthorizationEndpoint, p.TokenEndpoint, p.JwksUri,
-            p.Deployments.Select(d => d.DeploymentId).ToHashSet(StringComparer.Ordinal)))];
+            p.Deployments.Select(d => d.DeploymentId).ToHashSet(StringComparer.Ordinal), p.IsDisabled))];
         // Cache only issuers that exist, so a flood of unknown issuers cannot grow the cache.
         if (value.Count > 0)
         {
