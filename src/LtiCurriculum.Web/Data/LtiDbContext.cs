@@ -31,7 +31,8 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
         model.Entity<PlatformEntity>(e =>
         {
             e.ToTable("Platforms");
-            e.Property(p => p.Issuer).HasMaxLength(1024);
+            // 512 + 255 characters keep the unique (Issuer, ClientId) key within SQL Server's 1,700-byte index limit.
+            e.Property(p => p.Issuer).HasMaxLength(PlatformEntity.IssuerMaxLength);
             e.Property(p => p.ClientId).HasMaxLength(255);
             e.Property(p => p.AuthorizationEndpoint).HasMaxLength(2048);
             e.Property(p => p.TokenEndpoint).HasMaxLength(2048);
@@ -177,12 +178,16 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 
-        // SQLite cannot order or compare DateTimeOffset; store UTC ticks on every provider for one behaviour.
-        foreach (var entity in model.Model.GetEntityTypes())
+        // SQLite cannot order or compare DateTimeOffset, so instants are UTC ticks there; PostgreSQL's timestamptz takes
+        // only UTC offsets, so it keeps the same ticks. SQL Server stores them natively as datetimeoffset.
+        if (!Database.IsSqlServer())
         {
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            foreach (var entity in model.Model.GetEntityTypes())
             {
-                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                {
+                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                }
             }
         }
     }

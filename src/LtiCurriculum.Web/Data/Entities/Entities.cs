@@ -3,6 +3,8 @@ namespace LtiCurriculum.Web.Data.Entities;
 /// <summary>A platform registration: one issuer + client id pair.</summary>
 public sealed class PlatformEntity
 {
+    public const int IssuerMaxLength = 512;
+
     public int Id { get; set; }
     public required string Issuer { get; set; }
     public required string ClientId { get; set; }

@@ -10,6 +10,10 @@ public static class PlatformSettingsValidator
     {
         var errors = new List<string>();
         CheckUrl(settings.Issuer, nameof(settings.Issuer), allowQuery: false);
+        if (settings.Issuer is { Length: > Data.Entities.PlatformEntity.IssuerMaxLength })
+        {
+            errors.Add($"{fieldName(nameof(settings.Issuer))} must be at most {Data.Entities.PlatformEntity.IssuerMaxLength} characters.");
+        }
         CheckText(settings.ClientId, nameof(settings.ClientId));
         CheckUrl(settings.AuthorizationEndpoint, nameof(settings.AuthorizationEndpoint), allowQuery: true);
         CheckUrl(settings.TokenEndpoint, nameof(settings.TokenEndpoint), allowQuery: true);

@@ -501,8 +501,8 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("Issuer")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("JwksUri")
                         .IsRequired()

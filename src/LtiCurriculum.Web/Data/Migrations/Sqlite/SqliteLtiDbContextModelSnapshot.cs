@@ -482,7 +482,7 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Issuer")
                         .IsRequired()
-                        .HasMaxLength(1024)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JwksUri")

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace LtiCurriculum.Web.Tests.Data;
+namespace LtiCurriculum.Web.Tests.Database;
 
 /// <summary>
 /// Each provider's committed migrations describe today's model, and the SQL Server script (never run on these

@@ -1,6 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace LtiCurriculum.Web.Tests.Data;
+namespace LtiCurriculum.Web.Tests.Database;
 
 /// <summary>
 /// The tables, indexes and foreign keys a SQL Server migration script creates, read with ScriptDom, and the SQL

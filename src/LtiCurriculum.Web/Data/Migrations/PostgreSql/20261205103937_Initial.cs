@@ -124,7 +124,7 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Issuer = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
                     ClientId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     AuthorizationEndpoint = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
                     TokenEndpoint = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
