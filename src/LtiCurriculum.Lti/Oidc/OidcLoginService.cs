@@ -67,9 +67,10 @@ public sealed class OidcLoginService(
         }
         var registration = candidates[0];
 
-        if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId))
+        // A deployment that may be added is checked (and added) at launch, once the platform's signature is verified.
+        if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId) && !options.CurrentValue.MayAddDeployment(registration))
         {
-            return LoginOutcome.Fail(LaunchFailures.LoginDeploymentUnknown);
+            return LoginOutcome.Fail(LaunchFailures.LoginDeploymentUnknown.WithDetail(LaunchFailures.AddDeploymentHint(registration, login.LtiDeploymentId)));
         }
 
         var state = OpaqueTokens.NewToken();

@@ -10,6 +10,9 @@ public sealed record PlatformRegistration(
     string JwksUri,
     IReadOnlySet<string> DeploymentIds)
 {
+    /// <summary>Registered through LTI Dynamic Registration: with <c>Lti:AutoAddDeployments</c>, its unknown deployments are added at launch.</summary>
+    public bool RegisteredDynamically { get; init; }
+
     /// <summary>deployment_id is case-sensitive (LTI Core 1.3 §5.3.3).</summary>
     public bool HasDeployment(string deploymentId) => DeploymentIds.Contains(deploymentId);
 }
