@@ -54,6 +54,22 @@ public sealed class AutoAddDeploymentTests
     }
 
     [Fact]
+    public async Task Unknown_deployment_named_only_in_the_launch_is_refused_with_the_command_when_off()
+    {
+        var (tool, platform) = await RegisteredAsync(autoAdd: false, "launch-only-client");
+        await using var _ = tool;
+        await using var __ = platform;
+        using var browser = tool.NewBrowser();
+
+        var page = await platform.LaunchAsync(browser, tool, "launch-only-client", "canvas-course-9", deploymentAtLogin: false);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Equal("deployment_unknown", page.ReasonCode);
+        Assert.Contains("Deployment id: canvas-course-9", page.Text, StringComparison.Ordinal);
+        Assert.Contains($"deployments add --issuer {platform.Issuer} --client-id launch-only-client --deployment-id canvas-course-9", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_deployment_is_refused_with_the_command_that_adds_it_when_off()
     {
         var (tool, platform) = await RegisteredAsync(autoAdd: false, "manual-client");

@@ -104,16 +104,21 @@ internal sealed class RegistrationPlatform : IAsyncDisposable
     }
 
     /// <summary>Login then launch at the tool as this platform, with the client id and deployment given.</summary>
-    public async Task<WebPage> LaunchAsync(TestBrowser browser, ToolInstance tool, string clientId, string deploymentId)
+    /// <param name="deploymentAtLogin">Whether the login initiation names the deployment (lti_deployment_id is optional).</param>
+    public async Task<WebPage> LaunchAsync(TestBrowser browser, ToolInstance tool, string clientId, string deploymentId, bool deploymentAtLogin = true)
     {
-        var login = await browser.PostFormAsync(tool.Url("/lti/login"),
+        List<KeyValuePair<string, string>> fields =
         [
             new("iss", Issuer),
             new("login_hint", "user-1"),
             new("target_link_uri", tool.Origin + "/lti/launch"),
             new("client_id", clientId),
-            new("lti_deployment_id", deploymentId),
-        ]);
+        ];
+        if (deploymentAtLogin)
+        {
+            fields.Add(new("lti_deployment_id", deploymentId));
+        }
+        var login = await browser.PostFormAsync(tool.Url("/lti/login"), fields);
         if (login.Status != HttpStatusCode.Redirect)
         {
             return login;
