@@ -24,7 +24,7 @@ public static class DevPlatformEndpoints
 
         // The platform's forms come from its own pages or from the tool's auto-posted forms, never with an antiforgery token.
         var platform = endpoints.MapGroup(PlatformUrls.BasePath).DisableAntiforgery().ExcludeFromDescription();
-        platform.MapGet(string.Empty, HomeEndpoint.Handle);
+        platform.MapGet(string.Empty, HomeEndpoint.HandleAsync);
         platform.MapPost("/launch", LaunchEndpoint.HandleAsync);
         platform.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
         platform.MapGet("/jwks", JwksEndpoint.Handle);
@@ -34,6 +34,11 @@ public static class DevPlatformEndpoints
         platform.MapGet("/gradebook.json", GradebookJsonEndpoint.Handle);
         platform.MapGet("/courses/{courseId}/links.json", CourseLinksJsonEndpoint.Handle);
         platform.MapGet("/nrps/{courseId}/memberships", MembershipsEndpoint.Handle).AddEndpointFilter(new FaultFilter(FaultTargets.Memberships));
+        platform.MapGet("/registration/{flavour}/openid-configuration", OpenIdConfigurationEndpoint.Handle)
+            .AddEndpointFilter(new FaultFilter(FaultTargets.OpenIdConfiguration));
+        platform.MapPost("/registration/{flavour}/register", RegistrationEndpoint.HandleAsync).AddEndpointFilter(new FaultFilter(FaultTargets.Registration));
+        platform.MapGet("/registrations", RegistrationsPageEndpoint.Handle);
+        platform.MapPost("/register-tool", RegisterToolEndpoint.HandleAsync);
         AgsEndpoints.Map(platform);
         ControlEndpoints.Map(platform);
         return endpoints;

@@ -39,4 +39,10 @@ internal static partial class DevPlatformLog
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Dev platform accepted a deep linking response for course {CourseId}: {LinkCount} links made from {ItemCount} items")]
     public static partial void DeepLinkingAccepted(this ILogger logger, string courseId, int linkCount, int itemCount);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Dev platform registered a tool by dynamic registration ({Flavour}): client id {ClientId}, deployment {DeploymentId}")]
+    public static partial void ToolRegistered(this ILogger logger, string flavour, string clientId, string deploymentId);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Dev platform refused a dynamic registration ({Flavour}) with {StatusCode}: {Error}")]
+    public static partial void RegistrationRefused(this ILogger logger, string flavour, int statusCode, string error);
 }

@@ -28,6 +28,9 @@ public static class DevPlatformServiceCollectionExtensions
         services.TryAddSingleton<DeepLinkingRequests>();
         services.TryAddSingleton<DeepLinkingResponseVerifier>();
         services.TryAddSingleton<NrpsSwitch>();
+        services.TryAddSingleton<RegistrationTokens>();
+        services.TryAddSingleton<DynamicRegistrations>();
+        services.TryAddSingleton<ToolClients>();
         services.TryAddSingleton(provider => new PendingLaunchStore(provider.GetRequiredService<TimeProvider>()));
         AddGradebook(services);
         return services;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
@@ -7,4 +9,10 @@ namespace LtiCurriculum.DevPlatform;
 public interface IDevPlatformRegistrar
 {
     Task EnsureRegisteredAsync(DevPlatformRegistration registration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tool's dynamic registration URL (with whatever query it needs), to prefill the home page's "Register a tool"
+    /// form; null when the host has none to offer.
+    /// </summary>
+    Task<string?> GetToolRegistrationUrlAsync(HttpRequest request, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -43,6 +43,18 @@ internal sealed record PlatformUrls(string Origin, string? ToolOrigin = null)
     /// <summary>The NRPS context membership URL of a course (the claim's <c>context_memberships_url</c>).</summary>
     public string Memberships(string courseId) => $"{Issuer}/nrps/{Uri.EscapeDataString(courseId)}/memberships";
 
+    /// <summary>The platform's OpenID configuration as the flavour (moodle, canvas) serves it (LTI Dynamic Registration 1.0 §3.4).</summary>
+    public string OpenIdConfiguration(string flavour) => $"{Issuer}/registration/{flavour}/openid-configuration";
+
+    /// <summary>The registration_endpoint of the flavour (LTI Dynamic Registration 1.0 §3.5).</summary>
+    public string RegistrationEndpoint(string flavour) => $"{Issuer}/registration/{flavour}/register";
+
+    /// <summary>The page listing the tools registered by dynamic registration, with a Launch button each.</summary>
+    public string Registrations => Issuer + "/registrations";
+
+    /// <summary>Where the home page's "Register a tool" form posts: the page that frames the tool's registration.</summary>
+    public string RegisterTool => Issuer + "/register-tool";
+
     public string OnTool(string path) =>
         (string.IsNullOrEmpty(ToolOrigin) ? Origin : ToolOrigin.TrimEnd('/')) + path;
 

@@ -48,6 +48,7 @@ public partial class Program
         services.AddLtiTool(configuration);
         services.AddLtiDatabase(configuration, builder.Environment);
         services.AddSingleton<IPlatformRegistrationStore, DbPlatformRegistrationStore>();
+        services.AddOptions<LtiCurriculum.Web.Install.Keys.KeyOptions>().Bind(configuration.GetSection(LtiCurriculum.Web.Install.Keys.KeyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ToolKeyService>();
         services.AddSingleton<IToolKeyStore>(sp => sp.GetRequiredService<ToolKeyService>());
 

@@ -137,43 +137,36 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
     }
 
     [Fact]
-    public async Task Keys_add_and_use_rotate_the_signing_key_while_both_stay_published_and_the_current_one_cannot_be_removed()
+    public async Task Keys_rotate_makes_the_next_key_sign_keeps_the_old_one_published_and_the_current_one_cannot_be_retired()
     {
-        // 1A-38: keep old keys published during rotation overlap
-        var oldKid = (await ToolKeyTests.ReadKeysAsync(Tool))[0].GetProperty("kid").GetString()!;
+        var before = (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()!).ToList();
+        Assert.Equal(2, before.Count);
+        var (oldCurrent, oldNext) = (before[0], before[1]);
 
-        var added = await RunAsync("keys", "add");
-        Assert.Equal(0, added.ExitCode);
-        var newKid = AddedKey().Match(added.Output).Groups["kid"].Value;
-        Assert.NotEqual("", newKid);
-        var afterAdd = (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()).ToList();
-        Assert.Equal([oldKid, newKid], afterAdd);
+        var rotated = await RunAsync("keys", "rotate");
+        Assert.Equal(0, rotated.ExitCode);
+        var after = (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()!).ToList();
+        Assert.Equal(3, after.Count);
+        Assert.Equal(oldNext, after[0]);
+        Assert.Equal(oldCurrent, after[2]);
+        var newNext = after[1];
+        Assert.DoesNotContain(newNext, before);
+        var list = (await RunAsync("keys", "list")).Output.Split('\n');
+        Assert.Contains("current (signs)", list.Single(l => l.StartsWith(oldNext, StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("retired", list.Single(l => l.StartsWith(oldCurrent, StringComparison.Ordinal)), StringComparison.Ordinal);
 
-        var used = await RunAsync("keys", "use", newKid);
-        Assert.Equal(0, used.ExitCode);
-        var afterUse = (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()).ToList();
-        Assert.Equal([newKid, oldKid], afterUse);
-        Assert.Contains($"{newKid}\t", (await RunAsync("keys", "list")).Output, StringComparison.Ordinal);
-        Assert.Contains("current (signs)", (await RunAsync("keys", "list")).Output.Split('\n').Single(l => l.StartsWith(newKid, StringComparison.Ordinal)), StringComparison.Ordinal);
-
-        var refused = await RunAsync("keys", "remove", newKid);
+        var refused = await RunAsync("keys", "retire", oldNext);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains(newKid, (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()));
-
-        var retired = await RunAsync("keys", "remove", oldKid);
-        Assert.Equal(0, retired.ExitCode);
-        Assert.Equal([newKid], (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()));
+        Assert.Contains("keys rotate", refused.Errors, StringComparison.Ordinal);
+        Assert.Contains(oldNext, (await ToolKeyTests.ReadKeysAsync(Tool)).Select(k => k.GetProperty("kid").GetString()));
     }
 
     [Fact]
-    public async Task Keys_use_of_an_unknown_key_is_refused()
+    public async Task Keys_retire_of_an_unknown_key_is_refused()
     {
-        var result = await RunAsync("keys", "use", "no-such-kid");
+        var result = await RunAsync("keys", "retire", "no-such-kid");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no-such-kid", result.Errors, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"Key (?<kid>\S+) added")]
-    private static partial Regex AddedKey();
 }

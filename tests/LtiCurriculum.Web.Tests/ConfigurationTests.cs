@@ -1,5 +1,9 @@
 using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Tests.Support;
+using LtiCurriculum.Web.Data;
+using LtiCurriculum.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LtiCurriculum.Web.Tests;
@@ -19,11 +23,23 @@ public sealed class ConfigurationTests
         ["Lti:Platforms:0:DeploymentIds:0"] = "1",
     };
 
-    private static async Task RunStartupAsync(ToolSettings settings)
+    /// <summary>Runs the start-up tasks and returns the platforms they registered from configuration.</summary>
+    private static async Task<List<PlatformEntity>> RunStartupAsync(ToolSettings settings)
     {
         using var folder = new TempFolder();
         await using var app = ToolInstance.Build(settings, folder.DatabaseFile);
         await StartupTasks.RunAsync(app.Services, Ct);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Platforms.AsNoTracking().Include(p => p.Deployments).Where(p => p.Source == "configuration").ToListAsync(Ct);
+    }
+
+    private static void AssertRegistered(List<PlatformEntity> platforms, string issuer, string jwksUri)
+    {
+        var platform = Assert.Single(platforms);
+        Assert.Equal(issuer, platform.Issuer);
+        Assert.Equal("client-1", platform.ClientId);
+        Assert.Equal(jwksUri, platform.JwksUri);
+        Assert.Equal("1", Assert.Single(platform.Deployments).DeploymentId);
     }
 
     [Fact]
@@ -66,7 +82,7 @@ public sealed class ConfigurationTests
             Configuration = Platform("http://127.0.0.1:9", "http://127.0.0.1:9", "http://127.0.0.1:9/jwks"),
         };
 
-        await RunStartupAsync(settings);
+        AssertRegistered(await RunStartupAsync(settings), "http://127.0.0.1:9", "http://127.0.0.1:9/jwks");
     }
 
     [Fact]
@@ -74,6 +90,6 @@ public sealed class ConfigurationTests
     {
         var settings = new ToolSettings { Configuration = Platform("http://lms.example.edu", "http://lms.example.edu", "http://lms.example.edu/jwks") };
 
-        await RunStartupAsync(settings);
+        AssertRegistered(await RunStartupAsync(settings), "http://lms.example.edu", "http://lms.example.edu/jwks");
     }
 }

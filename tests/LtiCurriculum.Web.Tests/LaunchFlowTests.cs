@@ -7,6 +7,7 @@ using static LtiCurriculum.Web.Tests.Support.DevPlatformLaunch;
 namespace LtiCurriculum.Web.Tests;
 
 /// <summary>Whole launches through the built-in development platform, over real HTTP, into a real SQLite file.</summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class LaunchFlowTests(ToolFixture fixture) : IClassFixture<ToolFixture>
 {
     private ToolInstance Tool => fixture.Tool;

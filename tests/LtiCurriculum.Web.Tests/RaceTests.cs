@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LtiCurriculum.Web.Tests;
 
 /// <summary>Two first launches of the same person into the same link at the same moment (two tabs, a double click).</summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class RaceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using LtiCurriculum.Web.Tests.Support;
 namespace LtiCurriculum.Web.Tests;
 
 /// <summary>Two instances on one SQLite file: login state and the Data Protection key ring live in the database.</summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class ScaleOutTests
 {
     [Fact]

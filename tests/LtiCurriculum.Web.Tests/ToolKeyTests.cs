@@ -24,10 +24,19 @@ public sealed class ToolKeyTests(ToolFixture fixture) : IClassFixture<ToolFixtur
     }
 
     [Fact]
-    public async Task Jwks_publishes_one_public_rs256_signing_key()
+    public async Task Jwks_publishes_the_current_and_the_next_public_rs256_signing_keys()
     {
-        // 1A-38: kid + alg RS256 + use sig
-        var key = Assert.Single(await ReadKeysAsync(Tool));
+        var keys = await ReadKeysAsync(Tool);
+        Assert.Equal(2, keys.Length);
+        Assert.NotEqual(keys[0].GetProperty("kid").GetString(), keys[1].GetProperty("kid").GetString());
+        foreach (var key in keys)
+        {
+            AssertPublicSigningKey(key);
+        }
+    }
+
+    private static void AssertPublicSigningKey(JsonElement key)
+    {
 
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
@@ -47,8 +56,10 @@ public sealed class ToolKeyTests(ToolFixture fixture) : IClassFixture<ToolFixtur
         var (rows, dataProtectionKeys) = await Tool.QueryAsync(async db =>
             (await db.ToolKeys.AsNoTracking().ToListAsync(Ct), await db.DataProtectionKeys.CountAsync(Ct)));
 
-        var row = Assert.Single(rows);
-        Assert.True(row.IsCurrent);
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r.IsCurrent);
+        Assert.Single(rows, r => r.IsNext);
+        var row = rows.Single(r => r.IsCurrent);
         Assert.True(dataProtectionKeys > 0, "The Data Protection key ring should be kept in the database.");
         Assert.False(ImportsAsPkcs8(row.ProtectedPrivateKey), "The stored private key must not be a plain PKCS#8 key.");
         Assert.DoesNotContain("PRIVATE KEY", row.ProtectedPrivateKey, StringComparison.Ordinal);

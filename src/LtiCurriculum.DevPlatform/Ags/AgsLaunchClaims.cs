@@ -24,7 +24,9 @@ internal sealed class AgsLaunchClaims(GradebookStyleState styles, LineItemStore 
         }
 
         var productFamily = style == GradebookStyles.Standard ? IdTokenClaims.ProductFamilyCode : style;
-        return new AgsLaunch(new AgsEndpointClaim(AgsScopes.Announced, container, coupled), productFamily);
+        // A tool registered by dynamic registration hears only of the scopes it registered; none leaves the claim out.
+        IReadOnlyList<string> scopes = pending.Registration is { } registration ? [.. AgsScopes.Announced.Where(registration.Scopes.Contains)] : AgsScopes.Announced;
+        return new AgsLaunch(new AgsEndpointClaim(scopes, container, coupled), productFamily);
     }
 }
 

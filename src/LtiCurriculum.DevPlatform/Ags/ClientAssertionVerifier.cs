@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,37 +7,40 @@ namespace LtiCurriculum.DevPlatform;
 /// Checks a tool's client assertion (1EdTech Security Framework §4.1.1) as strictly as the strictest platform:
 /// RS256 signed by a key of the tool's JWKS, <c>iss</c> = <c>sub</c> = client id, <c>aud</c> exactly the token URL
 /// (Canvas refuses even an added trailing slash), <c>exp</c> and <c>iat</c> present with 5 s leeway, <c>exp</c> at most
-/// an hour ahead, and a <c>jti</c> never seen before.
+/// an hour ahead, and a <c>jti</c> never seen before. A tool registered by dynamic registration is known by the
+/// assertion's <c>sub</c> (as Moodle's token.php finds it) and checked against its registered jwks_uri.
 /// </summary>
 internal sealed class ClientAssertionVerifier(
-    ToolJwksCache jwks, UsedAssertionIds usedIds, TimeProvider timeProvider, IOptions<DevPlatformOptions> options)
+    ToolJwksCache jwks, UsedAssertionIds usedIds, ToolClients clients, TimeProvider timeProvider)
 {
     public static readonly TimeSpan Leeway = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
 
     private readonly JsonWebTokenHandler handler = new();
 
-    /// <summary>Null when the assertion is good (and its jti now used up); otherwise the error to answer.</summary>
-    public async Task<OAuthError?> VerifyAsync(string assertion, PlatformUrls urls, CancellationToken cancellationToken)
+    /// <summary>The tool when the assertion is good (and its jti now used up); otherwise the error to answer.</summary>
+    public async Task<(ToolClient? Client, OAuthError? Error)> VerifyAsync(string assertion, PlatformUrls urls, CancellationToken cancellationToken)
     {
         if (!handler.CanReadToken(assertion))
         {
-            return Invalid("client_assertion is not a signed JWT");
+            return (null, Invalid("client_assertion is not a signed JWT"));
         }
 
         var token = handler.ReadJsonWebToken(assertion);
         if (token.Alg != SecurityAlgorithms.RsaSha256)
         {
-            return Invalid("client_assertion must be signed with RS256");
+            return (null, Invalid("client_assertion must be signed with RS256"));
         }
 
-        var signatureError = await CheckSignatureAsync(assertion, token, urls, cancellationToken);
-        return signatureError ?? CheckClaims(token, urls);
+        // The unverified sub only picks whose keys to check the signature with.
+        var client = clients.Find(Text(token, "sub", out var subject) ? subject : null, urls);
+        var error = await CheckSignatureAsync(assertion, token, client, cancellationToken) ?? CheckClaims(token, urls, client);
+        return error is null ? (client, null) : (null, error);
     }
 
-    private async Task<OAuthError?> CheckSignatureAsync(string assertion, JsonWebToken token, PlatformUrls urls, CancellationToken cancellationToken)
+    private async Task<OAuthError?> CheckSignatureAsync(string assertion, JsonWebToken token, ToolClient client, CancellationToken cancellationToken)
     {
-        var jwksUrl = urls.OnTool(options.Value.ToolJwksPath);
+        var jwksUrl = client.JwksUri;
         var keyId = string.IsNullOrEmpty(token.Kid) ? null : token.Kid;
         var keys = await jwks.KeysAsync(jwksUrl, keyId, cancellationToken);
         if (keys is null)
@@ -64,9 +66,9 @@ internal sealed class ClientAssertionVerifier(
         return result.IsValid ? null : Invalid("the signature of client_assertion does not verify with the tool's public keys");
     }
 
-    private OAuthError? CheckClaims(JsonWebToken token, PlatformUrls urls)
+    private OAuthError? CheckClaims(JsonWebToken token, PlatformUrls urls, ToolClient client)
     {
-        var clientId = options.Value.ClientId;
+        var clientId = client.ClientId;
         if (!Text(token, "iss", out var issuer) || issuer != clientId || !Text(token, "sub", out var subject) || subject != clientId)
         {
             return Invalid("iss and sub must both be the tool's client id");

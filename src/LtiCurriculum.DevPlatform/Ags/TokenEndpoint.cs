@@ -68,14 +68,15 @@ internal static class TokenEndpoint
             return (null, new("invalid_request", $"client_assertion_type must be {JwtBearer}"));
         }
 
-        var assertionError = await verifier.VerifyAsync(form["client_assertion"].ToString(), PlatformUrls.For(request), context.RequestAborted);
+        var (client, assertionError) = await verifier.VerifyAsync(form["client_assertion"].ToString(), PlatformUrls.For(request), context.RequestAborted);
         if (assertionError is not null)
         {
             return (null, assertionError);
         }
 
+        // A tool registered by dynamic registration gets at most the scopes it registered (Moodle's token.php intersects too).
         var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var granted = requested.Where(scope => AgsScopes.Offered.Contains(scope) || (nrpsOn && scope == NrpsNames.Scope))
+        var granted = requested.Where(scope => (AgsScopes.Offered.Contains(scope) || (nrpsOn && scope == NrpsNames.Scope)) && client!.Allows(scope))
             .Distinct(StringComparer.Ordinal).ToList();
         return granted.Count == 0
             ? (null, new("invalid_scope", "none of the requested scopes is offered; ask for AGS scopes or (while it is on) the NRPS scope"))

@@ -26,6 +26,7 @@ internal static class ControlEndpoints
         control.MapPost("/revoke-tokens", (AccessTokenStore tokens) => Results.Json(new Revoked(tokens.RevokeAll()), ControlJson.Options));
         control.MapGet("/nrps", (NrpsSwitch nrps) => Results.Json(NrpsState.Of(nrps), ControlJson.Options));
         control.MapPost("/nrps", SwitchNrpsAsync);
+        RegistrationsControl.Map(control);
         control.MapPost("/reset", (LineItemStore lineItems, ResultStore results, ScoreLog log, GradebookCounters counters, CourseLinks links, NrpsSwitch nrps) =>
         {
             links.Reset();

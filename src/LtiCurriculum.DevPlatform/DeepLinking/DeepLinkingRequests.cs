@@ -22,14 +22,14 @@ internal sealed class DeepLinkingRequests(TimeProvider timeProvider)
     private readonly Lock gate = new();
 
     /// <summary>Remembers a request about to be sent and returns its <c>data</c> value: <c>{courseId}:{random}</c>.</summary>
-    public string Open(string courseId, string deploymentId, string userKey, bool acceptMultiple)
+    public string Open(string courseId, string clientId, string deploymentId, string userKey, bool acceptMultiple)
     {
         var data = $"{courseId}:{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16))}";
         var now = timeProvider.GetUtcNow();
         lock (gate)
         {
             Trim(open, now, request => request.ExpiresAt);
-            open[data] = new DeepLinkingRequest(data, courseId, deploymentId, userKey, acceptMultiple, now + Lifetime);
+            open[data] = new DeepLinkingRequest(data, courseId, clientId, deploymentId, userKey, acceptMultiple, now + Lifetime);
         }
 
         return data;
@@ -94,4 +94,4 @@ internal sealed class DeepLinkingRequests(TimeProvider timeProvider)
 }
 
 /// <summary>A deep linking request the platform sent: where its answer's items go and what the answer must match.</summary>
-internal sealed record DeepLinkingRequest(string Data, string CourseId, string DeploymentId, string UserKey, bool AcceptMultiple, DateTimeOffset ExpiresAt);
+internal sealed record DeepLinkingRequest(string Data, string CourseId, string ClientId, string DeploymentId, string UserKey, bool AcceptMultiple, DateTimeOffset ExpiresAt);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,10 +11,11 @@ namespace LtiCurriculum.DevPlatform;
 /// <c>iat</c> not ahead (with <see cref="Leeway"/>); a <c>nonce</c>; message_type, version and deployment_id; the
 /// request's <c>data</c> echoed exactly (Deep Linking 2.0 §4.4) and not used before; content_items an array
 /// (one item at most when the request said accept_multiple false).
+/// A tool registered by dynamic registration is known by its <c>iss</c>: its key set and deployment are checked.
 /// Independent of the tool's own protocol code on purpose, so a tool bug cannot cancel itself out in a test.
 /// </summary>
 internal sealed class DeepLinkingResponseVerifier(
-    ToolJwksCache jwks, DeepLinkingRequests requests, TimeProvider timeProvider, IOptions<DevPlatformOptions> options)
+    ToolJwksCache jwks, DeepLinkingRequests requests, ToolClients clients, TimeProvider timeProvider)
 {
     public static readonly TimeSpan Leeway = TimeSpan.FromSeconds(30);
 
@@ -48,13 +48,15 @@ internal sealed class DeepLinkingResponseVerifier(
                 return Refuse("JWT", "The field \u201cJWT\u201d is missing or is not a JSON Web Token: its payload is no JSON object.");
             }
 
-            var refusal = await CheckSignatureAsync(jwt, token, urls, cancellationToken)
-                ?? CheckClaims(payload.RootElement, urls);
+            // The unverified iss only picks whose keys to check the signature with.
+            var client = clients.Find(Text(payload.RootElement, "iss"), urls);
+            var refusal = await CheckSignatureAsync(jwt, token, client, cancellationToken)
+                ?? CheckClaims(payload.RootElement, urls, client);
             return refusal is not null ? (null, refusal) : Read(payload.RootElement);
         }
     }
 
-    private async Task<DeepLinkingRefusal?> CheckSignatureAsync(string jwt, JsonWebToken token, PlatformUrls urls, CancellationToken cancellationToken)
+    private async Task<DeepLinkingRefusal?> CheckSignatureAsync(string jwt, JsonWebToken token, ToolClient client, CancellationToken cancellationToken)
     {
         if (token.Alg != SecurityAlgorithms.RsaSha256)
         {
@@ -66,7 +68,7 @@ internal sealed class DeepLinkingResponseVerifier(
             return new("kid", "The response's header has no kid, so the platform cannot tell which of the tool's keys signed it.");
         }
 
-        var jwksUrl = urls.OnTool(options.Value.ToolJwksPath);
+        var jwksUrl = client.JwksUri;
         var keys = await jwks.KeysAsync(jwksUrl, token.Kid, cancellationToken);
         if (keys is null)
         {
@@ -93,13 +95,12 @@ internal sealed class DeepLinkingResponseVerifier(
             : new("signature", $"The signature does not verify with the tool's public key \u201c{token.Kid}\u201d.");
     }
 
-    private DeepLinkingRefusal? CheckClaims(JsonElement claims, PlatformUrls urls)
+    private DeepLinkingRefusal? CheckClaims(JsonElement claims, PlatformUrls urls, ToolClient client)
     {
-        var settings = options.Value;
         var issuer = Text(claims, "iss");
-        if (issuer != settings.ClientId)
+        if (issuer != client.ClientId)
         {
-            return new("iss", $"iss must be the tool's client id \u201c{settings.ClientId}\u201d; it is \u201c{issuer}\u201d.");
+            return new("iss", $"iss must be the tool's client id \u201c{client.ClientId}\u201d; it is \u201c{issuer}\u201d.");
         }
 
         if (!Audiences(claims).Contains(urls.Issuer, StringComparer.Ordinal))
@@ -148,9 +149,9 @@ internal sealed class DeepLinkingResponseVerifier(
         }
 
         var deploymentId = Text(claims, LtiClaimNames.DeploymentId);
-        if (deploymentId != settings.DeploymentId)
+        if (deploymentId != client.DeploymentId)
         {
-            return new("deployment_id", $"{LtiClaimNames.DeploymentId} must be the deployment the request was sent with, \u201c{settings.DeploymentId}\u201d; it is \u201c{deploymentId}\u201d.");
+            return new("deployment_id", $"{LtiClaimNames.DeploymentId} must be the deployment the request was sent with, \u201c{client.DeploymentId}\u201d; it is \u201c{deploymentId}\u201d.");
         }
 
         return null;
@@ -168,6 +169,11 @@ internal sealed class DeepLinkingResponseVerifier(
         if (request is null)
         {
             return Refuse("data", char.ToUpperInvariant(problem![0]) + problem[1..] + ".");
+        }
+
+        if (Text(claims, "iss") != request.ClientId)
+        {
+            return Refuse("iss", $"The request was sent to the tool with client id \u201c{request.ClientId}\u201d, so only it may answer.");
         }
 
         if (Text(claims, LtiClaimNames.DeploymentId) != request.DeploymentId)

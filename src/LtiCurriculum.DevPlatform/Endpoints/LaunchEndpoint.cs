@@ -15,7 +15,8 @@ internal static class LaunchEndpoint
     private const string Heading = "The launch could not start";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, DemoDirectory directory, CourseLinks courseLinks, PendingLaunchStore store, IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
+        HttpContext context, DemoDirectory directory, CourseLinks courseLinks, DynamicRegistrations registrations, ToolClients clients, PendingLaunchStore store,
+        IOptions<DevPlatformOptions> options, ILoggerFactory loggerFactory)
     {
         var request = context.Request;
         var urls = PlatformUrls.For(request);
@@ -25,17 +26,24 @@ internal static class LaunchEndpoint
         }
 
         var form = await request.ReadFormAsync(context.RequestAborted);
-        var (choice, badField, problem) = LaunchChoice.Read(form, directory, courseLinks, options.Value);
+        var (choice, badField, problem) = LaunchChoice.Read(form, directory, courseLinks, registrations, options.Value);
         if (choice is null)
         {
             return MessagePages.BadField(urls, Heading, badField!, problem!);
         }
 
         var logger = loggerFactory.CreateLogger(DevPlatformLog.Category);
-        await EnsureToolKnowsPlatformAsync(context, urls, options.Value, logger);
-        var hint = store.Remember(new PendingLaunch(urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple));
-        var parameters = LoginInitiation.Parameters(urls, options.Value, choice.User, hint, choice.LoginStyle, choice.Link?.Url);
-        var toolLogin = urls.OnTool(options.Value.ToolLoginPath);
+        // A tool registered by dynamic registration already knows this platform: it registered itself.
+        if (choice.Registration is null)
+        {
+            await EnsureToolKnowsPlatformAsync(context, urls, options.Value, logger);
+        }
+
+        var client = choice.Registration is null ? clients.Default(urls) : ToolClients.Of(choice.Registration);
+        var hint = store.Remember(new PendingLaunch(
+            urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple, choice.Registration));
+        var parameters = LoginInitiation.Parameters(urls, client, choice.User, hint, choice.LoginStyle, DemoLaunchFactory.TargetLinkUri(client, choice.Link, choice.MessageType));
+        var toolLogin = client.LoginUri;
         logger.LaunchStarted(choice.MessageType, choice.User.Key, choice.Course.Id, choice.LoginStyle);
         return choice.LoginStyle == LoginStyles.Get
             ? Results.Redirect(QueryHelpers.AddQueryString(toolLogin, parameters!))

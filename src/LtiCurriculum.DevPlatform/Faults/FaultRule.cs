@@ -5,6 +5,8 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>
 /// One fault rule as the control endpoint shows it. <see cref="Count"/> is how many requests it was asked to hit
 /// (null: until cleared), <see cref="Remaining"/> how many are left, <see cref="Fired"/> how many it hit.
+/// <see cref="Body"/> replaces a status answer's body; <see cref="Location"/> is where a redirect leads;
+/// <see cref="Bytes"/> the size of an oversized body.
 /// </summary>
 internal sealed record FaultRule(
     [property: JsonPropertyName("id")] int Id,
@@ -15,7 +17,10 @@ internal sealed record FaultRule(
     [property: JsonPropertyName("delayMs")] int? DelayMs,
     [property: JsonPropertyName("count")] int? Count,
     [property: JsonPropertyName("remaining")] int? Remaining,
-    [property: JsonPropertyName("fired")] int Fired)
+    [property: JsonPropertyName("fired")] int Fired,
+    [property: JsonPropertyName("body")] string? Body = null,
+    [property: JsonPropertyName("location")] string? Location = null,
+    [property: JsonPropertyName("bytes")] int? Bytes = null)
 {
     public bool Matches(string target) => Remaining is null or > 0 && (Target == FaultTargets.Any || Target == target);
 

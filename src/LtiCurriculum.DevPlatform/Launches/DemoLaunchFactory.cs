@@ -6,7 +6,7 @@ internal static class DemoLaunchFactory
     /// <param name="deepLinkingData">The deep_linking_settings data of a deep linking request, remembered by the platform.</param>
     /// <param name="membershipsUrl">The course's NRPS context_memberships_url; null while NRPS is off for it.</param>
     public static DevLaunch Create(
-        PendingLaunch pending, string nonce, DevPlatformOptions options, AgsLaunch ags, string? deepLinkingData, string? membershipsUrl)
+        PendingLaunch pending, ToolClient client, string nonce, DevPlatformOptions options, AgsLaunch ags, string? deepLinkingData, string? membershipsUrl)
     {
         var urls = new PlatformUrls(pending.Origin, options.ToolOrigin);
         var user = pending.User;
@@ -14,13 +14,13 @@ internal static class DemoLaunchFactory
         return new DevLaunch
         {
             Issuer = urls.Issuer,
-            ClientId = options.ClientId,
-            DeploymentId = options.DeploymentId,
+            ClientId = client.ClientId,
+            DeploymentId = client.DeploymentId,
             Nonce = nonce,
             Subject = user.Subject,
             Roles = user.Roles,
             MessageType = pending.MessageType,
-            TargetLinkUri = pending.Link?.Url ?? urls.OnTool(options.ToolLaunchPath),
+            TargetLinkUri = TargetLinkUri(client, pending.Link, pending.MessageType),
             ResourceLinkId = pending.Link?.Id,
             ResourceLinkTitle = pending.Link?.Title,
             ResourceLinkDescription = pending.Link?.Text,
@@ -39,8 +39,12 @@ internal static class DemoLaunchFactory
             AcceptMultiple = pending.AcceptMultiple,
             DeepLinkingData = isDeepLinking ? deepLinkingData : null,
             MembershipsUrl = membershipsUrl,
-            AgsEndpoint = ags.Endpoint,
+            AgsEndpoint = ags.Endpoint.Scope.Count == 0 ? null : ags.Endpoint,
             ProductFamilyCode = ags.ProductFamilyCode,
         };
     }
+
+    /// <summary>The link's own URL when deep linking gave it one, else the tool's URL for the message type.</summary>
+    public static string TargetLinkUri(ToolClient client, DemoLink? link, string messageType) =>
+        link?.Url ?? (messageType == LtiMessageTypes.DeepLinkingRequest ? client.DeepLinkingTargetLinkUri : client.TargetLinkUri);
 }

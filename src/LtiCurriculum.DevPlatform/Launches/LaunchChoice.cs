@@ -4,12 +4,20 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>A launch picked on the home page, checked against the demo directory.</summary>
 internal sealed record LaunchChoice(
-    DemoCourse Course, DemoLink? Link, DemoUser User, string MessageType, string Locale, string LoginStyle, bool AcceptMultiple = true)
+    DemoCourse Course, DemoLink? Link, DemoUser User, string MessageType, string Locale, string LoginStyle, bool AcceptMultiple = true,
+    DynamicRegistration? Registration = null)
 {
     /// <summary>The checked choice, or the name of the first bad field and what is wrong with it.</summary>
     public static (LaunchChoice? Choice, string? BadField, string? Problem) Read(
-        IFormCollection form, DemoDirectory directory, CourseLinks courseLinks, DevPlatformOptions options)
+        IFormCollection form, DemoDirectory directory, CourseLinks courseLinks, DynamicRegistrations registrations, DevPlatformOptions options)
     {
+        var clientId = Optional(form, LaunchFormFields.ClientId);
+        var registration = registrations.Find(clientId);
+        if (clientId is not null && registration is null)
+        {
+            return Bad(LaunchFormFields.ClientId, "names no tool registered here by dynamic registration; leave it out for the built-in tool");
+        }
+
         var messageType = Optional(form, LaunchFormFields.MessageType) ?? LtiMessageTypes.ResourceLinkRequest;
         if (!LtiMessageTypes.IsKnown(messageType))
         {
@@ -44,7 +52,7 @@ internal sealed record LaunchChoice(
             return Bad(LaunchFormFields.Locale, "names no offered language");
         }
 
-        var style = LoginStyles.Normalize(Optional(form, LaunchFormFields.Style) ?? options.LoginStyle);
+        var style = LoginStyles.Normalize(Optional(form, LaunchFormFields.Style) ?? registration?.LoginStyle ?? options.LoginStyle);
         if (style is null)
         {
             return Bad(LaunchFormFields.Style, $"must be {LoginStyles.Post} or {LoginStyles.Get}");
@@ -56,7 +64,7 @@ internal sealed record LaunchChoice(
             return Bad(LaunchFormFields.AcceptMultiple, "must be true or false");
         }
 
-        return (new LaunchChoice(course, link, user, messageType, locale, style, acceptMultiple == "true"), null, null);
+        return (new LaunchChoice(course, link, user, messageType, locale, style, acceptMultiple == "true", registration), null, null);
     }
 
     private static string? Optional(IFormCollection form, string field) =>

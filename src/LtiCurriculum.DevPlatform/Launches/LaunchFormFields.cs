@@ -12,4 +12,7 @@ internal static class LaunchFormFields
 
     /// <summary>Deep linking only: <c>true</c> (default) or <c>false</c>, sent as deep_linking_settings accept_multiple.</summary>
     public const string AcceptMultiple = "accept_multiple";
+
+    /// <summary>Optional: the client id of a tool registered by dynamic registration; the launch goes to that tool.</summary>
+    public const string ClientId = "client_id";
 }

@@ -2,7 +2,8 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// A launch the platform started and the tool has not yet asked to authorize. <see cref="AcceptMultiple"/> is the
-/// deep_linking_settings <c>accept_multiple</c> of a deep linking request.
+/// deep_linking_settings <c>accept_multiple</c> of a deep linking request; <see cref="Registration"/> the tool registered by
+/// dynamic registration the launch goes to (null: the built-in tool).
 /// </summary>
 internal sealed record PendingLaunch(
     string Origin,
@@ -11,4 +12,5 @@ internal sealed record PendingLaunch(
     DemoUser User,
     string MessageType,
     string Locale,
-    bool AcceptMultiple = true);
+    bool AcceptMultiple = true,
+    DynamicRegistration? Registration = null);

@@ -7,14 +7,18 @@ namespace LtiCurriculum.DevPlatform;
 /// "Launch" button per resource link (built in or made by deep linking) and, for staff, "Add activity (Deep Linking)".
 /// Every launch form posts <c>course</c>, <c>link</c> (resource links), <c>message_type</c>, <c>locale</c>, <c>style</c>
 /// (and <c>accept_multiple</c> for deep linking) in hidden fields; the button itself is <c>user</c>=the chosen user.
-/// The choices travel in the query (<c>?as=…&amp;locale=…&amp;style=…&amp;accept_multiple=…</c>), no cookie needed.
+/// The choices travel in the query (<c>?as=…&amp;locale=…&amp;style=…&amp;accept_multiple=…&amp;client_id=…</c>), no cookie
+/// needed; a <c>client_id</c> of a tool registered by dynamic registration adds that hidden field to every launch form.
+/// "Register a tool" starts a dynamic registration.
 /// </summary>
 internal static class HomePage
 {
     /// <summary>The query parameter naming the chosen user's key.</summary>
     public const string AsParameter = "as";
 
-    public static HtmlPage Render(DemoDirectory directory, CourseLinks courseLinks, PlatformUrls urls, DevPlatformOptions options, HomeChoice choice)
+    public static HtmlPage Render(
+        DemoDirectory directory, CourseLinks courseLinks, IReadOnlyList<DynamicRegistration> registrations, PlatformUrls urls, DevPlatformOptions options,
+        HomeChoice choice)
     {
         var body = new StringBuilder()
             .Append("<h1>LtiCurriculum Development Platform</h1>\n")
@@ -22,18 +26,19 @@ internal static class HomePage
             .Append("Pick who you are once, then press a link's Launch button: it starts a real LTI 1.3 launch (a login initiation to the tool, ")
             .Append("an authorization here, and a signed id_token posted back to the tool).</p>\n")
             .Append("<p><a href=\"").Append(Html.Encode(urls.Gradebook)).Append("\">Gradebook</a>: the line items, scores and score log the tool sent through Assignment and Grade Services.</p>\n");
-        AppendSettings(body, directory, urls, choice);
+        AppendSettings(body, directory, registrations, urls, choice);
         foreach (var course in directory.Courses)
         {
             AppendCourse(body, courseLinks.Of(course), urls, course, choice);
         }
 
+        RegisterToolSection.Append(body, urls, choice.ToolRegistrationUrl, registrations.Count);
         AppendUsers(body, directory);
         AppendPlatformDetails(body, urls, options);
         return new HtmlPage("Demo courses", body.ToString());
     }
 
-    private static void AppendSettings(StringBuilder body, DemoDirectory directory, PlatformUrls urls, HomeChoice choice)
+    private static void AppendSettings(StringBuilder body, DemoDirectory directory, IReadOnlyList<DynamicRegistration> registrations, PlatformUrls urls, HomeChoice choice)
     {
         body.Append("<section aria-labelledby=\"settings\">\n<h2 id=\"settings\">Who you are</h2>\n")
             .Append("<form method=\"get\" action=\"").Append(Html.Encode(urls.Issuer)).Append("\" aria-labelledby=\"settings\">\n")
@@ -48,7 +53,22 @@ internal static class HomePage
                 .Append(" lang=\"").Append(Html.Encode(option.Code)).Append("\">").Append(Html.Encode(option.Name)).Append("</option>\n");
         }
 
-        body.Append("</select></p>\n<fieldset><legend>How the platform sends you to the tool's login</legend>\n");
+        body.Append("</select></p>\n");
+        if (registrations.Count > 0)
+        {
+            body.Append("<p><label for=\"client-id\">Tool to launch</label>\n<select id=\"client-id\" name=\"").Append(LaunchFormFields.ClientId).Append("\">\n")
+                .Append("<option value=\"\">The built-in tool</option>\n");
+            foreach (var registration in registrations)
+            {
+                body.Append("<option value=\"").Append(Html.Encode(registration.ClientId)).Append('"')
+                    .Append(registration.ClientId == choice.Registration?.ClientId ? " selected" : string.Empty).Append('>')
+                    .Append(Html.Encode($"{registration.ClientName} ({registration.Flavour}, client id {registration.ClientId})")).Append("</option>\n");
+            }
+
+            body.Append("</select></p>\n");
+        }
+
+        body.Append("<fieldset><legend>How the platform sends you to the tool's login</legend>\n");
         AppendRadio(body, LaunchFormFields.Style, LoginStyles.Post, "Moodle style: a form posted for you", choice.LoginStyle);
         AppendRadio(body, LaunchFormFields.Style, LoginStyles.Get, "Canvas style: a redirect with Canvas' extra parameters", choice.LoginStyle);
         body.Append("</fieldset>\n<fieldset><legend>Deep linking requests accept</legend>\n");
@@ -72,7 +92,7 @@ internal static class HomePage
         body.Append("</optgroup>\n");
     }
 
-    private static void AppendRadio(StringBuilder body, string name, string value, string label, string selected)
+    internal static void AppendRadio(StringBuilder body, string name, string value, string label, string selected)
     {
         var id = $"{name}-{value}".Replace('_', '-');
         body.Append("<p><input type=\"radio\" id=\"").Append(id).Append("\" name=\"").Append(name).Append("\" value=\"").Append(value).Append('"')
@@ -126,6 +146,10 @@ internal static class HomePage
         AppendHidden(body, LaunchFormFields.MessageType, messageType);
         AppendHidden(body, LaunchFormFields.Locale, choice.Locale);
         AppendHidden(body, LaunchFormFields.Style, choice.LoginStyle);
+        if (choice.Registration is not null)
+        {
+            AppendHidden(body, LaunchFormFields.ClientId, choice.Registration.ClientId);
+        }
     }
 
     /// <summary>The submit button is the user field, so a form has no other control; the hidden words make each name unique.</summary>
@@ -179,5 +203,9 @@ internal static class HomePage
     }
 }
 
-/// <summary>What the home page's query chose: the user, the launch language, the login style, and accept_multiple.</summary>
-internal sealed record HomeChoice(DemoUser User, string Locale, string LoginStyle, bool AcceptMultiple);
+/// <summary>
+/// What the home page's query chose: the user, the launch language, the login style, accept_multiple, and the tool
+/// registered by dynamic registration to launch (null: the built-in tool); and the host's registration URL to offer.
+/// </summary>
+internal sealed record HomeChoice(
+    DemoUser User, string Locale, string LoginStyle, bool AcceptMultiple, DynamicRegistration? Registration = null, string? ToolRegistrationUrl = null);

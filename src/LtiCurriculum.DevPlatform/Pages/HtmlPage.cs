@@ -6,8 +6,11 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>
 /// A whole HTML page with the platform's layout and headers: a Content-Security-Policy whose per-response nonce is the
 /// only way script and style run, no caching (pages can hold id_tokens), no sniffing, same-origin referrers.
+/// <paramref name="script"/> is a page's own script; <paramref name="frameOrigin"/> the one origin it may frame.
 /// </summary>
-internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string? autoSubmitFormId = null) : IResult
+internal sealed class HtmlPage(
+    string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string? autoSubmitFormId = null, string? script = null, string? frameOrigin = null)
+    : IResult
 {
     private const string Styles =
         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;padding:1rem;line-height:1.5;color:#1b1b1b;background:#fff}" +
@@ -30,7 +33,9 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
         ".links{list-style:none;padding:0;margin:0}" +
         ".links li{border:1px solid #c8c8c8;border-radius:.3rem;padding:.5rem .75rem;margin:.5rem 0}" +
         ".launch{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;margin:.5rem 0}" +
-        ".launch h3{margin:0}.meta{margin:.25rem 0;color:#4b4b4b}select{width:100%}";
+        ".launch h3{margin:0}.meta{margin:.25rem 0;color:#4b4b4b}select{width:100%}" +
+        "input[type=url]{font:inherit;width:100%;min-height:2.75rem;box-sizing:border-box}" +
+        "iframe{width:100%;height:40rem;border:1px solid #c8c8c8}";
 
     public string Title { get; } = title;
 
@@ -44,7 +49,8 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; " +
-            "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+            "form-action 'self'; frame-ancestors 'self'; base-uri 'none'" +
+            (frameOrigin is null ? string.Empty : $"; frame-src {frameOrigin}");
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "same-origin";
@@ -53,9 +59,8 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
 
     private string Render(string nonce)
     {
-        var script = autoSubmitFormId is null
-            ? string.Empty
-            : $"<script nonce=\"{nonce}\">document.getElementById('{autoSubmitFormId}').submit();</script>";
+        var scriptText = autoSubmitFormId is null ? script : $"document.getElementById('{autoSubmitFormId}').submit();";
+        var scriptTag = scriptText is null ? string.Empty : $"<script nonce=\"{nonce}\">{scriptText}</script>";
         return $"""
             <!DOCTYPE html>
             <html lang="en">
@@ -69,7 +74,7 @@ internal sealed class HtmlPage(string title, string bodyHtml, int statusCode = S
             <main>
             {bodyHtml}
             </main>
-            {script}
+            {scriptTag}
             </body>
             </html>
             """;

@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><c>Sqlite</c> (default, embedded) or <c>SqlServer</c> (production).</summary>
+    /// <summary><c>Sqlite</c> (default, embedded), <c>SqlServer</c> or <c>PostgreSQL</c> (server databases).</summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Folder of the SQLite file when no connection string is given; relative to the content root.</summary>

@@ -7,7 +7,7 @@ namespace LtiCurriculum.Web.Data;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// EF Core on SQLite (default: a file in the data folder) or SQL Server, a pooled context factory
+    /// EF Core on SQLite (default: a file in the data folder), SQL Server or PostgreSQL, a pooled context factory
     /// for singletons, a scoped context for Data Protection and health checks, and the Data Protection
     /// key ring kept in the same database so every instance shares it.
     /// </summary>
@@ -44,8 +44,17 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqlServerLtiDbContext>>();
                 services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.DbLoginStateStore>();
                 break;
+            case "postgresql":
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new ConfigurationException("Database:Provider is PostgreSQL but ConnectionStrings:Default is empty. Set ConnectionStrings__Default, e.g. \"Host=db.example.edu;Database=lticurriculum;Username=lticurriculum;Password=…\".");
+                }
+                services.AddPooledDbContextFactory<PostgreSqlLtiDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<PostgreSqlLtiDbContext>>();
+                services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.DbLoginStateStore>();
+                break;
             default:
-                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");
+                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite, SqlServer or PostgreSQL.");
         }
 
         services.AddSingleton(options);

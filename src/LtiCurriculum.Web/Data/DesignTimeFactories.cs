@@ -18,3 +18,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerLtiDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerLtiDbContext>().UseSqlServer("Server=localhost;Database=LtiCurriculum;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlLtiDbContext>
+{
+    public PostgreSqlLtiDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlLtiDbContext>().UseNpgsql("Host=localhost;Database=lticurriculum;Username=lticurriculum").Options);
+}

@@ -6,7 +6,7 @@ namespace LtiCurriculum.Web.Data;
 
 /// <summary>
 /// The tool's database. Each provider has a subclass so that its migrations live apart
-/// (Data/Migrations/Sqlite, Data/Migrations/SqlServer).
+/// (Data/Migrations/Sqlite, Data/Migrations/SqlServer, Data/Migrations/PostgreSql).
 /// </summary>
 public abstract class LtiDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
@@ -191,3 +191,5 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
 public sealed class SqliteLtiDbContext(DbContextOptions<SqliteLtiDbContext> options) : LtiDbContext(options);
 
 public sealed class SqlServerLtiDbContext(DbContextOptions<SqlServerLtiDbContext> options) : LtiDbContext(options);
+
+public sealed class PostgreSqlLtiDbContext(DbContextOptions<PostgreSqlLtiDbContext> options) : LtiDbContext(options);

@@ -21,6 +21,13 @@ public sealed partial class GradeDeliveryWorker(
     private readonly GradeOptions _options = options.Value;
     private readonly ConcurrentDictionary<int, Task> _drains = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _pausedUntil = new();
+    private long _passes;
+
+    /// <summary>
+    /// How far the worker has come: completed polling passes and drains still running. A pass that found due work has
+    /// started its drain before it counts, so "two more passes and no drain running" means everything due was tried.
+    /// </summary>
+    public (long Passes, int RunningDrains) Progress => (Interlocked.Read(ref _passes), _drains.Count);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +53,7 @@ public sealed partial class GradeDeliveryWorker(
                         drain.Start(TaskScheduler.Default);
                     }
                 }
+                Interlocked.Increment(ref _passes);
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

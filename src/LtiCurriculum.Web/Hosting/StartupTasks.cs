@@ -35,6 +35,6 @@ public static class StartupTasks
         }
 
         await services.GetRequiredService<PlatformAdmin>().UpsertAllAsync(configured.Platforms, "configuration", cancellationToken);
-        await services.GetRequiredService<ToolKeyService>().EnsureCurrentKeyAsync(cancellationToken);
+        await services.GetRequiredService<ToolKeyService>().EnsureKeysAsync(cancellationToken);
     }
 }

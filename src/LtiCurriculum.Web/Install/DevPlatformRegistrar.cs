@@ -4,7 +4,7 @@ using LtiCurriculum.Web.Install.Platforms;
 namespace LtiCurriculum.Web.Install;
 
 /// <summary>Registers the built-in development platform the way an admin would register a real LMS.</summary>
-internal sealed class DevPlatformRegistrar(PlatformAdmin admin) : IDevPlatformRegistrar
+internal sealed class DevPlatformRegistrar(PlatformAdmin admin, Registration.RegistrationSecret secret, Microsoft.Extensions.Options.IOptions<Launch.ToolOptions> tool) : IDevPlatformRegistrar
 {
     private readonly HashSet<DevPlatformRegistration> _done = [];
     private readonly Lock _gate = new();
@@ -32,4 +32,11 @@ internal sealed class DevPlatformRegistrar(PlatformAdmin admin) : IDevPlatformRe
             _done.Add(registration);
         }
     }
+
+    /// <summary>
+    /// The tool's dynamic registration URL, secret included, for the development platform's "Register a tool" form:
+    /// the development platform only runs where the person at the keyboard is the tool's administrator.
+    /// </summary>
+    public async Task<string?> GetToolRegistrationUrlAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Registration.RegistrationSecret.RegistrationUrl(Launch.ToolUrls.BaseUrl(request, tool.Value), await secret.GetOrCreateAsync("dev-platform", cancellationToken));
 }

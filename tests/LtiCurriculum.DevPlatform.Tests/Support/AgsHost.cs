@@ -35,7 +35,8 @@ internal sealed class AgsHost : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static async Task<AgsHost> StartAsync(string style = "standard", IDictionary<string, string?>? settings = null)
+    public static async Task<AgsHost> StartAsync(
+        string style = "standard", IDictionary<string, string?>? settings = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? mapMore = null)
     {
         var jwks = new ToolJwks();
         var all = new Dictionary<string, string?> { ["DevPlatform:GradebookStyle"] = style };
@@ -44,7 +45,11 @@ internal sealed class AgsHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return new AgsHost(await DevPlatformHost.StartAsync(all, mapTool: jwks.Map), jwks);
+        return new AgsHost(await DevPlatformHost.StartAsync(all, mapTool: app =>
+        {
+            jwks.Map(app);
+            mapMore?.Invoke(app);
+        }), jwks);
     }
 
     public string Assertion(Action<Dictionary<string, object>>? change = null) =>

@@ -23,8 +23,11 @@ internal sealed class ToolJwks : IDisposable
         return next;
     }
 
-    public void Map(WebApplication app) =>
-        app.MapGet(Path, () =>
+    public void Map(WebApplication app) => Map(app, Path);
+
+    /// <summary>Serves the key set at <paramref name="path"/>, as a second tool (one registered by dynamic registration) would.</summary>
+    public void Map(WebApplication app, string path) =>
+        app.MapGet(path, () =>
         {
             Interlocked.Increment(ref fetches);
             return Results.Content(Key.JwksJson, "application/json");

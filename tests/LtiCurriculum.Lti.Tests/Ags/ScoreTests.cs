@@ -170,7 +170,11 @@ public sealed class ScoreTests : IDisposable
     {
         _host.Lms.Post(ScoresUrl, _ => Respond.Status(status, status == 204 ? "" : """{"resultUrl":"https://lms.example/r/1"}"""));
 
-        await PostAsync(Graded());
+        var exception = await Record.ExceptionAsync(() => PostAsync(Graded()));
+
+        Assert.Null(exception);
+        var sent = Assert.Single(_host.Lms.Requests, r => r.Url == ScoresUrl);
+        Assert.Equal(HttpMethod.Post, sent.Method);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace LtiCurriculum.Web.Tests.Grades;
 /// Several app instances on one database, and an instance killed mid-delivery. The platform (the development
 /// platform inside an instance whose own delivery is off) counts what it received.
 /// </summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class GradeDurabilityTests
 {
     private static Dictionary<string, string?> NoDelivery => new() { ["Grades:DeliveryEnabled"] = "false" };

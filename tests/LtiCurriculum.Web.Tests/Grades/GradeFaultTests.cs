@@ -164,7 +164,7 @@ public sealed class GradeFaultTests
 
         await using var worker = await ToolInstance.StartAsync(Fast(databaseFile: tool.DatabaseFile));
         await WaitForOutboxAsync(tool, rows => rows.Count(r => r.Failures > 0) >= 1, "the first failed round");
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await WaitForWorkerToSettleAsync(worker);
         // 41 scores waiting; each round asks the token endpoint once (the failed request is shared) and the rest wait.
         Assert.InRange(await gradebook.FaultFiredAsync(), 1, 20);
 

@@ -89,7 +89,7 @@ public sealed class GradeFlowTests
 
         var held = await WaitForOutboxAsync(tool, rows => rows.Count == 1, "the held score");
         Assert.Equal(GradeDeliveryStatus.Held, held[0].Status);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await WaitForWorkerToSettleAsync(tool);
         Assert.Empty(ScoreLog(await gradebook.ReadAsync(), Ana));
 
         await GradeReflectionAsync(tool, reflection.Id, "2");
@@ -108,7 +108,7 @@ public sealed class GradeFlowTests
 
         var rows = await WaitForOutboxAsync(tool, rows => rows.Count == 1 && rows[0].Status == GradeDeliveryStatus.NotGradable, "the refusal");
         Assert.Equal(422, rows[0].LastStatusCode);
-        await Task.Delay(600, TestContext.Current.CancellationToken);
+        await WaitForWorkerToSettleAsync(tool);
         Assert.Single(ScoreLog(await gradebook.ReadAsync(), "dev-user-test-student"));
 
         var page = await learner.OpenAsync("/learn");

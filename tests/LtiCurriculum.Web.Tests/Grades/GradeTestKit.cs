@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LtiCurriculum.Web.Tests.Grades;
 
@@ -24,6 +25,22 @@ internal static class GradeTestKit
             configuration[key] = value;
         }
         return new ToolSettings { Configuration = configuration, DatabaseFile = databaseFile };
+    }
+
+    /// <summary>
+    /// Waits until the tool's delivery worker has made <paramref name="passes"/> more polling passes and no drain is
+    /// running: whatever was due has been tried. The observable way to check that something was NOT sent.
+    /// </summary>
+    public static async Task WaitForWorkerToSettleAsync(ToolInstance tool, int passes = 3, int seconds = 30)
+    {
+        var worker = tool.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LtiCurriculum.Web.Grades.GradeDeliveryWorker>().Single();
+        var start = worker.Progress.Passes;
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (worker.Progress is var (done, running) && (done < start + passes || running > 0))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the delivery worker did not settle within {seconds} s (passes {done - start}/{passes}, drains running {running})");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Launches, answers the first single-choice question correctly, submits. Returns the points that earned.</summary>

@@ -18,6 +18,7 @@ internal static class OutboxSeed
         var services = tool.Services;
         var outbox = services.GetRequiredService<GradeOutbox>();
         var time = services.GetRequiredService<TimeProvider>();
+        var writes = services.GetRequiredService<WriteTransactions>();
         await using var db = await services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         var link = await db.ResourceLinks.SingleAsync(l => l.ResourceLinkId == resourceLinkId, TestContext.Current.CancellationToken);
         var users = Enumerable.Range(1, learners)
@@ -30,16 +31,17 @@ internal static class OutboxSeed
             foreach (var user in users)
             {
                 var now = time.GetUtcNow();
-                await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
-                var attempt = new AttemptEntity
+                rows.Add(await writes.RunAsync(db, async ct =>
                 {
-                    ResourceLinkDbId = link.Id, UserDbId = user.Id, ModuleId = "co-case-for-change", Number = round,
-                    Status = AttemptStatus.Submitted, StartedAt = now, UpdatedAt = now, SubmittedAt = now, ScoreGiven = round, ScoreMaximum = 10,
-                };
-                db.Attempts.Add(attempt);
-                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-                rows.Add((await outbox.AddAsync(db, attempt, isRegrade: false, now, TestContext.Current.CancellationToken))!);
-                await transaction.CommitAsync(TestContext.Current.CancellationToken);
+                    var attempt = new AttemptEntity
+                    {
+                        ResourceLinkDbId = link.Id, UserDbId = user.Id, ModuleId = "co-case-for-change", Number = round,
+                        Status = AttemptStatus.Submitted, StartedAt = now, UpdatedAt = now, SubmittedAt = now, ScoreGiven = round, ScoreMaximum = 10,
+                    };
+                    db.Attempts.Add(attempt);
+                    await db.SaveChangesAsync(ct);
+                    return (await outbox.AddAsync(db, attempt, isRegrade: false, now, ct))!;
+                }, TestContext.Current.CancellationToken));
             }
         }
         return rows;

@@ -38,8 +38,7 @@ internal sealed class ChildTool : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databaseFile}";
-        foreach (var (key, value) in configuration)
+        foreach (var (key, value) in TestDatabase.Settings(databaseFile).Concat(configuration))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -35,6 +35,17 @@ internal sealed class DevGradebook(string issuer) : IDisposable
         return json["rules"]!.AsArray().Sum(rule => (long)rule!["fired"]!);
     }
 
+    /// <summary>Waits until the platform's fault rules have fired at least <paramref name="times"/> times.</summary>
+    public async Task WaitForFaultFiredAsync(long times = 1, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (await FaultFiredAsync() < times)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the platform's faults did not fire {times} time(s) within {seconds} s");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
     public async Task ClearFaultsAsync() => (await _http.DeleteAsync($"{Issuer}/control/faults", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
     public Task UseStyleAsync(string style) => PostAsync("control/style", new { style });

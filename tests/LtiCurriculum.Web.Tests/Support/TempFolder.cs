@@ -18,6 +18,7 @@ internal sealed class TempFolder : IDisposable
     {
         // Pooled SQLite connections keep the file open; close them before deleting.
         SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(DatabaseFile);
         try
         {
             Directory.Delete(Path, recursive: true);

@@ -64,14 +64,21 @@ internal sealed class ToolInstance : IAsyncDisposable
     public TestBrowser NewBrowser() => new();
 
     /// <summary>Builds the app as Program.cs does, without starting anything (for configuration checks).</summary>
-    public static WebApplication Build(ToolSettings settings, string databaseFile) =>
+    public static WebApplication Build(ToolSettings settings, string databaseFile)
+    {
         // The environment goes in as a command-line argument: setting builder.Environment.EnvironmentName inside the
         // configure callback changes IWebHostEnvironment only, while services (validators) read IHostEnvironment.
-        Program.BuildApp(["--environment", settings.Environment], builder =>
+        // The test assembly is the entry assembly, so point the host at the Web project's static web assets manifest
+        // (copied to the output folder) so wwwroot (logo, css) is served in Development as it is when run.
+        var staticAssets = Path.Combine(AppContext.BaseDirectory, "LtiCurriculum.Web.staticwebassets.runtime.json");
+        string[] args = File.Exists(staticAssets)
+            ? ["--environment", settings.Environment, "--staticWebAssets", staticAssets]
+            : ["--environment", settings.Environment];
+        return Program.BuildApp(args, builder =>
         {
+            builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(databaseFile));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={databaseFile}",
                 ["DevPlatform:Enabled"] = settings.DevPlatform ? "true" : "false",
             });
             builder.Configuration.AddInMemoryCollection(settings.Configuration);
@@ -86,6 +93,7 @@ internal sealed class ToolInstance : IAsyncDisposable
                 builder.Services.AddSingleton<TimeProvider>(settings.Clock);
             }
         });
+    }
 
     public static async Task<ToolInstance> StartAsync(ToolSettings? settings = null)
     {

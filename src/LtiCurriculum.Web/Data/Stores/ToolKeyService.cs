@@ -4,15 +4,20 @@ using LtiCurriculum.Lti.Storage;
 using LtiCurriculum.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using LtiCurriculum.Web.Install.Audit;
+using LtiCurriculum.Web.Install.Keys;
 
 namespace LtiCurriculum.Web.Data.Stores;
 
 /// <summary>
-/// The tool's RSA keys: created at first start, private parts encrypted with Data Protection (whose key
-/// ring is in the same database, so every instance can read them), published as a JWKS. A new key can be
-/// added ahead of a rotation and made current later; retired keys stay published until removed.
+/// The tool's RSA keys: private parts encrypted with Data Protection (whose key ring is in the same database, so
+/// every instance can read them). Three kinds are published in the JWKS: the current key (signs), the next key
+/// (published ahead, so platforms that cache our JWKS already know it when a rotation makes it current), and
+/// retired keys for <see cref="KeyOptions.RetiredKeyGrace"/> after they stopped signing (a grade call or
+/// deep-linking response signed just before a rotation still verifies).
 /// </summary>
-public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, TimeProvider time) : IToolKeyStore
+public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, IOptions<KeyOptions> options, AuditLog audit, WriteTransactions writes, TimeProvider time) : IToolKeyStore
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.ToolKeys.v1");
@@ -20,74 +25,159 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
 
     public async ValueTask<IReadOnlyList<ToolKey>> GetPublishedKeysAsync(CancellationToken cancellationToken)
     {
-        if (_cache is { } cached && time.GetUtcNow() - cached.LoadedAt < CacheLifetime)
+        var now = time.GetUtcNow();
+        if (_cache is { } cached && now - cached.LoadedAt < CacheLifetime && (cached.NextExpiry is null || now < cached.NextExpiry))
         {
             return cached.Keys;
         }
         await using var db = contexts.CreateDbContext();
-        var rows = await db.ToolKeys.AsNoTracking().OrderByDescending(k => k.IsCurrent).ThenBy(k => k.KeyId).ToListAsync(cancellationToken);
-        IReadOnlyList<ToolKey> keys = [.. rows.Select(Unprotect)];
-        _cache = new KeyCache(keys, time.GetUtcNow());
+        var rows = await db.ToolKeys.AsNoTracking().ToListAsync(cancellationToken);
+        var grace = options.Value.RetiredKeyGrace;
+        var published = rows.Where(k => k.RetiredAt is null || k.RetiredAt.Value + grace > now)
+            .OrderByDescending(k => k.IsCurrent).ThenByDescending(k => k.IsNext).ThenByDescending(k => k.RetiredAt).ThenBy(k => k.KeyId)
+            .ToList();
+        IReadOnlyList<ToolKey> keys = [.. published.Select(Unprotect)];
+        var nextExpiry = published.Where(k => k.RetiredAt is not null).Select(k => (DateTimeOffset?)(k.RetiredAt!.Value + grace)).Min();
+        _cache = new KeyCache(keys, now, nextExpiry);
         return keys;
     }
 
-    /// <summary>Creates the first key when there is none. Safe when two instances start together.</summary>
-    public async Task EnsureCurrentKeyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// At start: makes sure there is a current key and a next key. Safe when two instances start together: only one
+    /// wins each flip, and a spare key left by the loser becomes the next key or stays published harmlessly.
+    /// </summary>
+    public async Task EnsureKeysAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        if (await db.ToolKeys.AnyAsync(k => k.IsCurrent, cancellationToken))
+        if (!await db.ToolKeys.AnyAsync(k => k.IsCurrent, cancellationToken))
         {
-            return;
+            var keyId = await AddKeyAsync(cancellationToken);
+            await db.ToolKeys.Where(k => k.KeyId == keyId && !db.ToolKeys.Any(o => o.IsCurrent))
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, true), cancellationToken);
         }
-        var keyId = await AddKeyAsync(makeCurrent: false, cancellationToken);
-        // Only one instance wins the flip; the loser's key stays as a spare, which is harmless.
-        await db.ToolKeys.Where(k => k.KeyId == keyId && !db.ToolKeys.Any(o => o.IsCurrent))
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, true), cancellationToken);
+        if (!await db.ToolKeys.AnyAsync(k => k.IsNext, cancellationToken))
+        {
+            // A key that is neither current, next nor retired (an older install's spare) is the natural next key.
+            var spare = await db.ToolKeys.Where(k => !k.IsCurrent && !k.IsNext && k.RetiredAt == null)
+                .OrderByDescending(k => k.CreatedAt).Select(k => k.KeyId).FirstOrDefaultAsync(cancellationToken)
+                ?? await AddKeyAsync(cancellationToken);
+            await db.ToolKeys.Where(k => k.KeyId == spare && !db.ToolKeys.Any(o => o.IsNext))
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, true), cancellationToken);
+        }
         _cache = null;
     }
 
-    public async Task<string> AddKeyAsync(bool makeCurrent, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next key becomes current, the current one is retired (still published for the grace period), and a new
+    /// next key is created — all in one transaction, audited. Null when another rotation changed the keys meanwhile.
+    /// </summary>
+    public async Task<KeyRotation?> RotateAsync(string actor, CancellationToken cancellationToken)
     {
+        var newNext = await CreateRowAsync(cancellationToken);
+        await using var db = contexts.CreateDbContext();
+        KeyRotation? rotation;
+        try
+        {
+            rotation = await writes.RunAsync<KeyRotation?>(db, async ct =>
+        {
+            var current = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsCurrent, ct);
+            var next = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsNext, ct);
+            if (current is null || next is null)
+            {
+                return null;
+            }
+            var now = time.GetUtcNow();
+            // Conditional updates: a concurrent rotation on another instance makes one of these touch no row,
+            // and then this one rolls back rather than leave two current keys or none.
+            var retired = await db.ToolKeys.Where(k => k.KeyId == current.KeyId && k.IsCurrent)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, false).SetProperty(k => k.RetiredAt, now), ct);
+            var promoted = await db.ToolKeys.Where(k => k.KeyId == next.KeyId && k.IsNext)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.IsCurrent, true), ct);
+            if (retired != 1 || promoted != 1)
+            {
+                throw new ConcurrentRotationException();
+            }
+            newNext.IsNext = true;
+            db.ToolKeys.Add(newNext);
+            audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
+            await db.SaveChangesAsync(ct);
+            return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
+        }, cancellationToken);
+        }
+        catch (ConcurrentRotationException)
+        {
+            rotation = null;
+        }
+        _cache = null;
+        return rotation;
+    }
+
+    private sealed class ConcurrentRotationException : Exception;
+
+    /// <summary>
+    /// Retires a key that does not sign (the next key or an older spare), e.g. one that may have leaked. Retiring the
+    /// next key creates a new next key. The current key is never retired directly: rotate first.
+    /// </summary>
+    public async Task<KeyRetirement> RetireAsync(string keyId, string actor, CancellationToken cancellationToken)
+    {
+        var fresh = await CreateRowAsync(cancellationToken);
+        await using var db = contexts.CreateDbContext();
+        var outcome = await writes.RunAsync(db, async ct =>
+        {
+            var key = await db.ToolKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
+            if (key is null)
+            {
+                return KeyRetirement.NotFound;
+            }
+            if (key.IsCurrent)
+            {
+                return KeyRetirement.IsCurrent;
+            }
+            if (key.RetiredAt is not null)
+            {
+                return KeyRetirement.AlreadyRetired;
+            }
+            var wasNext = key.IsNext;
+            key.IsNext = false;
+            key.RetiredAt = time.GetUtcNow();
+            if (wasNext)
+            {
+                // Saved first: the unique "one next key" rule of the rows is kept at every step.
+                await db.SaveChangesAsync(ct);
+                fresh.IsNext = true;
+                db.ToolKeys.Add(fresh);
+            }
+            audit.Add(db, actor, "keys retire", keyId, wasNext ? $"new next key: {fresh.KeyId}" : null);
+            await db.SaveChangesAsync(ct);
+            return KeyRetirement.Retired;
+        }, cancellationToken);
+        _cache = null;
+        return outcome;
+    }
+
+    /// <summary>When a retired key leaves the JWKS.</summary>
+    public DateTimeOffset? LeavesJwksAt(ToolKeyEntity key) => key.RetiredAt + options.Value.RetiredKeyGrace;
+
+    private async Task<string> AddKeyAsync(CancellationToken cancellationToken)
+    {
+        var row = await CreateRowAsync(cancellationToken);
+        await using var db = contexts.CreateDbContext();
+        db.ToolKeys.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.KeyId;
+    }
+
+    private Task<ToolKeyEntity> CreateRowAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         using var rsa = RSA.Create(2048);
         var parameters = rsa.ExportParameters(includePrivateParameters: true);
-        var keyId = ComputeKeyId(parameters);
-        await using var db = contexts.CreateDbContext();
-        db.ToolKeys.Add(new ToolKeyEntity
+        return Task.FromResult(new ToolKeyEntity
         {
-            KeyId = keyId,
+            KeyId = ComputeKeyId(parameters),
             ProtectedPrivateKey = _protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
             CreatedAt = time.GetUtcNow(),
         });
-        await db.SaveChangesAsync(cancellationToken);
-        if (makeCurrent)
-        {
-            await MakeCurrentAsync(keyId, cancellationToken);
-        }
-        _cache = null;
-        return keyId;
-    }
-
-    public async Task<bool> MakeCurrentAsync(string keyId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.ToolKeys.AnyAsync(k => k.KeyId == keyId, cancellationToken))
-        {
-            return false;
-        }
-        await db.ToolKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, k => k.KeyId == keyId), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        _cache = null;
-        return true;
-    }
-
-    /// <summary>Removes a key that is not current (after platforms have stopped using it).</summary>
-    public async Task<bool> RemoveAsync(string keyId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var removed = await db.ToolKeys.Where(k => k.KeyId == keyId && !k.IsCurrent).ExecuteDeleteAsync(cancellationToken);
-        _cache = null;
-        return removed == 1;
     }
 
     public async Task<IReadOnlyList<ToolKeyEntity>> ListAsync(CancellationToken cancellationToken)
@@ -103,7 +193,7 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
         return new ToolKey(row.KeyId, rsa.ExportParameters(includePrivateParameters: true), row.CreatedAt, row.IsCurrent);
     }
 
-    private sealed record KeyCache(IReadOnlyList<ToolKey> Keys, DateTimeOffset LoadedAt);
+    private sealed record KeyCache(IReadOnlyList<ToolKey> Keys, DateTimeOffset LoadedAt, DateTimeOffset? NextExpiry);
 
     /// <summary>RFC 7638 thumbprint of the public key: stable, unique, reveals nothing.</summary>
     private static string ComputeKeyId(RSAParameters parameters)
@@ -117,3 +207,8 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
         return Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
     }
 }
+
+/// <summary>What a rotation did: which key signs now, which was retired, which is the new next key.</summary>
+public sealed record KeyRotation(string CurrentKeyId, string RetiredKeyId, string NextKeyId);
+
+public enum KeyRetirement { Retired, NotFound, IsCurrent, AlreadyRetired }

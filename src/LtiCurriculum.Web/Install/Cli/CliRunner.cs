@@ -14,9 +14,8 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
         ("platforms", "list") => await ListPlatformsAsync(cancellationToken),
         ("platforms", "remove") => await RemovePlatformAsync(command, cancellationToken),
         ("keys", "list") => await ListKeysAsync(cancellationToken),
-        ("keys", "add") => await AddKeyAsync(command, cancellationToken),
-        ("keys", "use") => await UseKeyAsync(command, cancellationToken),
-        ("keys", "remove") => await RemoveKeyAsync(command, cancellationToken),
+        ("keys", "rotate") => await RotateKeysAsync(cancellationToken),
+        ("keys", "retire") => await RetireKeyAsync(command, cancellationToken),
         ("packs", "list") => PackCommands.List(catalogue, output),
         ("packs", "validate") => PackCommands.Validate(command.Positional.FirstOrDefault(), output, errors),
         ("grades", "list") => await new GradeCommands(grades, output, errors).ListAsync(command, cancellationToken),
@@ -91,49 +90,45 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
     {
         foreach (var key in await keys.ListAsync(cancellationToken))
         {
-            output.WriteLine($"{key.KeyId}\tcreated {key.CreatedAt:u}{(key.IsCurrent ? "\tcurrent (signs)" : "\tpublished")}");
+            var state = key.IsCurrent ? "current (signs)" : key.IsNext ? "next (published)" : key.RetiredAt is null ? "published" : $"retired {key.RetiredAt:u}, leaves the JWKS {keys.LeavesJwksAt(key):u}";
+            output.WriteLine($"{key.KeyId}\tcreated {key.CreatedAt:u}\t{state}");
         }
         return 0;
     }
 
-    private async Task<int> AddKeyAsync(CliCommand command, CancellationToken cancellationToken)
+    private async Task<int> RotateKeysAsync(CancellationToken cancellationToken)
     {
-        var current = command.Single("current") == "true";
-        var keyId = await keys.AddKeyAsync(current, cancellationToken);
-        output.WriteLine(current
-            ? $"Key {keyId} added and now signs."
-            : $"Key {keyId} added and published. Once platforms have fetched it, make it sign with: keys use {keyId}");
+        if (await keys.RotateAsync("cli", cancellationToken) is not { } rotation)
+        {
+            errors.WriteLine("Another rotation changed the keys at the same time; nothing was changed by this one. Run keys list.");
+            return 1;
+        }
+        output.WriteLine($"Key {rotation.CurrentKeyId} now signs. {rotation.RetiredKeyId} is retired and stays published for the grace period; {rotation.NextKeyId} is the new next key.");
         return 0;
     }
 
-    private async Task<int> UseKeyAsync(CliCommand command, CancellationToken cancellationToken)
+    private async Task<int> RetireKeyAsync(CliCommand command, CancellationToken cancellationToken)
     {
         if (command.Positional.Count != 1)
         {
-            return Usage("keys use needs one key id (see keys list).");
+            return Usage("keys retire needs one key id (see keys list).");
         }
-        if (!await keys.MakeCurrentAsync(command.Positional[0], cancellationToken))
+        var keyId = command.Positional[0];
+        switch (await keys.RetireAsync(keyId, "cli", cancellationToken))
         {
-            errors.WriteLine($"No key with id '{command.Positional[0]}'.");
-            return 1;
+            case Data.Stores.KeyRetirement.Retired:
+                output.WriteLine($"Key {keyId} retired.");
+                return 0;
+            case Data.Stores.KeyRetirement.IsCurrent:
+                errors.WriteLine($"Key {keyId} signs now and cannot be retired; run keys rotate first.");
+                return 1;
+            case Data.Stores.KeyRetirement.AlreadyRetired:
+                errors.WriteLine($"Key {keyId} is already retired.");
+                return 1;
+            default:
+                errors.WriteLine($"No key with id '{keyId}'.");
+                return 1;
         }
-        output.WriteLine($"Key {command.Positional[0]} now signs; the others stay published until removed.");
-        return 0;
-    }
-
-    private async Task<int> RemoveKeyAsync(CliCommand command, CancellationToken cancellationToken)
-    {
-        if (command.Positional.Count != 1)
-        {
-            return Usage("keys remove needs one key id (see keys list).");
-        }
-        if (!await keys.RemoveAsync(command.Positional[0], cancellationToken))
-        {
-            errors.WriteLine($"No removable key '{command.Positional[0]}' (the current signing key cannot be removed).");
-            return 1;
-        }
-        output.WriteLine($"Key {command.Positional[0]} removed.");
-        return 0;
     }
 
     private int Usage(string message)
@@ -141,7 +136,7 @@ public sealed class CliRunner(PlatformAdmin platforms, ToolKeyService keys, LtiC
         errors.WriteLine(message);
         errors.WriteLine("Usage: platforms add --issuer URL --client-id ID --authorization-endpoint URL --token-endpoint URL [--token-audience AUD] --jwks-uri URL --deployment-id ID [--deployment-id ID …]");
         errors.WriteLine("       platforms list | platforms remove --issuer URL --client-id ID");
-        errors.WriteLine("       keys list | keys add [--current] | keys use KID | keys remove KID");
+        errors.WriteLine("       keys list | keys rotate | keys retire KID");
         errors.WriteLine("       packs list | packs validate FOLDER");
         errors.WriteLine("       " + GradeCommands.Usage);
         return 2;

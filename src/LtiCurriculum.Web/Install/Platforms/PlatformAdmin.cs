@@ -6,15 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LtiCurriculum.Web.Install.Platforms;
 
 /// <summary>Adds, lists and removes platform registrations; each change is one transaction.</summary>
-public sealed class PlatformAdmin(IDbContextFactory<LtiDbContext> contexts, LtiCurriculum.Lti.Storage.IPlatformRegistrationStore store, TimeProvider time)
+public sealed class PlatformAdmin(IDbContextFactory<LtiDbContext> contexts, LtiCurriculum.Lti.Storage.IPlatformRegistrationStore store, WriteTransactions writes, TimeProvider time)
 {
     /// <summary>Creates or updates the registration with this issuer and client id; its deployments become exactly the given list.</summary>
     public async Task<int> UpsertAsync(PlatformSettings settings, string source, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var id = await UpsertInAsync(db, settings, source, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var id = await writes.RunAsync(db, ct => UpsertInAsync(db, settings, source, ct), cancellationToken);
         Invalidate();
         return id;
     }
@@ -27,12 +25,14 @@ public sealed class PlatformAdmin(IDbContextFactory<LtiDbContext> contexts, LtiC
             return;
         }
         await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var settings in all)
+        await writes.RunAsync(db, async ct =>
         {
-            await UpsertInAsync(db, settings, source, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            foreach (var settings in all)
+            {
+                await UpsertInAsync(db, settings, source, ct);
+            }
+            return all.Count;
+        }, cancellationToken);
         Invalidate();
     }
 

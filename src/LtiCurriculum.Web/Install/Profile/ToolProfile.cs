@@ -32,6 +32,14 @@ public sealed record ToolProfile(
     public string LogoUri => BaseUrl + "/logo.svg";
     /// <summary>Host and, when not the default, port: what Dynamic Registration 1.0 §3.1 calls the tool's <c>domain</c>.</summary>
     public string Domain => new Uri(BaseUrl).Authority;
+    /// <summary>A stable identifier Canvas keeps for the tool across developer keys (<c>tool_id</c>).</summary>
+    public string ToolId => "lticurriculum";
+
+    /// <summary>
+    /// Custom parameters for every launch of the tool. None: each link carries its own (<c>module</c>, <c>points</c>…),
+    /// written by Deep Linking, so a course copy keeps them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CustomParameters { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The tool as it runs at <paramref name="baseUrl"/> (scheme, host, optional port and path base, no trailing slash).</summary>
     public static ToolProfile For(string baseUrl)

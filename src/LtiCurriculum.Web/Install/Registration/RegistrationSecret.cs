@@ -12,7 +12,7 @@ namespace LtiCurriculum.Web.Install.Registration;
 /// CLI (<c>registration url</c>) can start a dynamic registration. It lives in the database so every instance
 /// agrees on it; <c>registration url --rotate</c> replaces it.
 /// </summary>
-public sealed class RegistrationSecret(IDbContextFactory<LtiDbContext> contexts, AuditLog audit, TimeProvider time)
+public sealed class RegistrationSecret(IDbContextFactory<LtiDbContext> contexts, AuditLog audit, WriteTransactions writes, TimeProvider time)
 {
     public const string SettingName = "registration-secret";
     public const string QueryParameter = "secret";
@@ -44,22 +44,23 @@ public sealed class RegistrationSecret(IDbContextFactory<LtiDbContext> contexts,
     /// <summary>A new secret; URLs with the old one stop working at once.</summary>
     public async Task<string> RotateAsync(string actor, CancellationToken cancellationToken)
     {
-        await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var secret = NewSecret();
-        var row = await db.ToolSettings.FirstOrDefaultAsync(s => s.Name == SettingName, cancellationToken);
-        if (row is null)
+        await using var db = contexts.CreateDbContext();
+        await writes.RunAsync(db, async ct =>
         {
-            db.ToolSettings.Add(new ToolSettingEntity { Name = SettingName, Value = secret, UpdatedAt = time.GetUtcNow() });
-        }
-        else
-        {
-            row.Value = secret;
-            row.UpdatedAt = time.GetUtcNow();
-        }
-        audit.Add(db, actor, "registration secret rotated", SettingName);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var row = await db.ToolSettings.FirstOrDefaultAsync(s => s.Name == SettingName, ct);
+            if (row is null)
+            {
+                db.ToolSettings.Add(new ToolSettingEntity { Name = SettingName, Value = secret, UpdatedAt = time.GetUtcNow() });
+            }
+            else
+            {
+                row.Value = secret;
+                row.UpdatedAt = time.GetUtcNow();
+            }
+            audit.Add(db, actor, "registration secret rotated", SettingName);
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
         return secret;
     }
 

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace LtiCurriculum.Web.Tests.Support;
+
+/// <summary>
+/// Where the integration tests keep the tool's data: a SQLite file (default), or a PostgreSQL database of their own
+/// when <c>LTI_TEST_DATABASE=PostgreSQL</c> (the second pass of test.sh). A test's "database file" names its
+/// database either way, so two instances given the same file share one PostgreSQL database too.
+/// </summary>
+internal static class TestDatabase
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=lticurriculum_test;Password=lticurriculum_test;Timeout=5";
+
+    public static bool IsPostgreSql =>
+        string.Equals(Environment.GetEnvironmentVariable("LTI_TEST_DATABASE"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    private static string Server => Environment.GetEnvironmentVariable("LTI_TEST_POSTGRES") ?? DefaultServer;
+
+    /// <summary>The settings that point the tool at this test's database (creating it on PostgreSQL).</summary>
+    public static IReadOnlyDictionary<string, string?> Settings(string databaseFile)
+    {
+        if (!IsPostgreSql)
+        {
+            return new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={databaseFile}" };
+        }
+        var name = DatabaseName(databaseFile);
+        Create(name);
+        return new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Default"] = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString,
+        };
+    }
+
+    /// <summary>Drops the PostgreSQL database that stood for <paramref name="databaseFile"/>; nothing on SQLite.</summary>
+    public static void Drop(string databaseFile)
+    {
+        if (!IsPostgreSql)
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = OpenServer();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName(databaseFile)}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
+    private static string DatabaseName(string databaseFile) =>
+        "lti_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(databaseFile))))[..20];
+
+    private static void Create(string name)
+    {
+        using var connection = OpenServer();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        try
+        {
+            create.ExecuteNonQuery();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance of the same test made it first.
+        }
+    }
+
+    private static NpgsqlConnection OpenServer()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException(
+                $"PostgreSQL is not reachable for the PostgreSQL test pass ({ex.Message}). Run ./test.sh, which installs and starts it as root, " +
+                "or: sudo apt-get install -y postgresql && sudo pg_ctlcluster 15 main start, then create the role with " +
+                "sudo -u postgres psql -c \"CREATE ROLE lticurriculum_test LOGIN CREATEDB PASSWORD 'lticurriculum_test'\".", ex);
+        }
+        return connection;
+    }
+}
