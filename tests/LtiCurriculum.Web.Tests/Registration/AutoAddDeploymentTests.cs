@@ -8,6 +8,7 @@ namespace LtiCurriculum.Web.Tests.Registration;
 /// Lti:AutoAddDeployments: a dynamically registered platform may name a deployment the tool has not seen yet (Canvas
 /// answers the registration without one). On, the verified launch adds it; off, the page says how an administrator does.
 /// </summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class AutoAddDeploymentTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -15,6 +15,7 @@ namespace LtiCurriculum.Web.Tests.Registration;
 /// The whole of LTI Dynamic Registration against the development platform playing Moodle and Canvas: the LMS opens the
 /// tool's registration URL, the administrator confirms, and the new client then launches, deep links and gets scores back.
 /// </summary>
+[Trait("Category", ServerDatabaseMatrix.Category)]
 public sealed class DynamicRegistrationFlowTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

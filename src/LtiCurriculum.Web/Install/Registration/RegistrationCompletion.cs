@@ -12,16 +12,23 @@ namespace LtiCurriculum.Web.Install.Registration;
 /// Saves what a dynamic registration produced in one transaction: the platform, its deployment, the pending row's
 /// outcome and the audit entry — all or nothing. Registering the same issuer and client id again updates that row.
 /// </summary>
-internal sealed class RegistrationCompletion(IDbContextFactory<LtiDbContext> contexts, IPlatformRegistrationStore registrations, AuditLog audit, TimeProvider time)
+internal sealed class RegistrationCompletion(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, IPlatformRegistrationStore registrations, AuditLog audit, TimeProvider time)
 {
     /// <summary>The <see cref="PlatformEntity.Source"/> of a platform registered this way.</summary>
     public const string PlatformSource = "registration";
 
     public async Task<PlatformEntity> SaveAsync(PendingRegistrationEntity pending, PlatformConfiguration configuration, ClientRegistrationResponse response, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // WriteTransactions: SQLite's one writer, or the server provider's retrying strategy around the whole unit.
+        var platform = await writes.RunAsync(db, ct => SaveInAsync(db, pending, configuration, response, ct), cancellationToken);
+        (registrations as DbPlatformRegistrationStore)?.Invalidate();
+        return platform;
+    }
+
+    private async Task<PlatformEntity> SaveInAsync(LtiDbContext db, PendingRegistrationEntity pending, PlatformConfiguration configuration, ClientRegistrationResponse response, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var issuer = configuration.Issuer!;
         var platform = await db.Platforms.Include(p => p.Deployments)
             .FirstOrDefaultAsync(p => p.Issuer == issuer && p.ClientId == response.ClientId, cancellationToken);
@@ -53,8 +60,6 @@ internal sealed class RegistrationCompletion(IDbContextFactory<LtiDbContext> con
             $"openid configuration {pending.OpenIdConfigurationUrl}; product family {configuration.ProductFamily ?? "unknown"}"
             + (response.DeploymentId is null ? "" : $"; deployment {response.DeploymentId}"));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        (registrations as DbPlatformRegistrationStore)?.Invalidate();
         return platform;
     }
 }
