@@ -35,6 +35,8 @@ public sealed class DynamicRegistrationFlowTests
         Assert.True(review.Status == HttpStatusCode.OK, review.ToString());
         Assert.Equal(tool.DevPlatformIssuer, review.Fact("Issuer"));
         Assert.Equal(flavour, review.Fact("Product"));
+        // Canvas is sent its placement names (and shown them here); Moodle advertises none of them, so none go.
+        Assert.Equal(flavour == "canvas", review.Text.Contains("shown in: course_navigation", StringComparison.Ordinal));
         var done = await browser.SubmitAsync(review.Form().With("action", "confirm"));
         Assert.True(done.Status == HttpStatusCode.OK, done.ToString());
         var clientId = done.Fact("Client id")!;

@@ -49,7 +49,7 @@ public static partial class RegistrationEndpoints
         var fetched = await client.FetchConfigurationAsync(configurationUrl, token, cancellationToken);
         if (fetched.Failure is { } failure)
         {
-            LogFailed(loggers.CreateLogger(typeof(RegistrationEndpoints)), failure.Code, ErrorPages.CorrelationId(http));
+            LogFailed(loggers.CreateLogger(typeof(RegistrationEndpoints)), failure.Code, failure.Description, ErrorPages.CorrelationId(http));
             return Refuse(http, failure);
         }
         var row = await pending.CreateAsync(configurationUrl, token, fetched.Json!, cancellationToken);
@@ -90,7 +90,7 @@ public static partial class RegistrationEndpoints
         var outcome = await client.RegisterAsync(configuration, body, row.RegistrationToken, cancellationToken);
         if (outcome.Failure is { } failure)
         {
-            LogFailed(logger, failure.Code, ErrorPages.CorrelationId(http));
+            LogFailed(logger, failure.Code, failure.Description, ErrorPages.CorrelationId(http));
             return Refuse(http, failure);
         }
         var response = outcome.Response!;
@@ -125,8 +125,9 @@ public static partial class RegistrationEndpoints
     private static readonly RegistrationFailure PendingExpired = new("registration_expired", 410,
         "This registration expired (they last 30 minutes). Start again from the LMS.");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dynamic registration stopped: {ReasonCode} (correlation id {CorrelationId})")]
-    private static partial void LogFailed(ILogger logger, string reasonCode, string correlationId);
+    // The description holds the platform's own words at most, never the registration token.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dynamic registration stopped: {ReasonCode}: {Description} (correlation id {CorrelationId})")]
+    private static partial void LogFailed(ILogger logger, string reasonCode, string description, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dynamic registration completed: {Issuer} client {ClientId}, product family {ProductFamily} (correlation id {CorrelationId})")]
     private static partial void LogRegistered(ILogger logger, string issuer, string clientId, string? productFamily, string correlationId);
