@@ -23,7 +23,11 @@ public sealed class LtiToolOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Lti:JwksCacheLifetime must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan JwksCacheLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>The least time between two fetches of one key set caused by an unknown kid.</summary>
+    /// <summary>
+    /// The least time between two fetches of one key set caused by a launch: an unknown kid, or a signature that does
+    /// not verify with the cached key of its kid (the platform replaced the key under the same kid). Keys fetched more
+    /// recently than this are trusted as they are, so forged tokens cannot make the tool hammer the platform.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Lti:JwksRefetchInterval must be between 00:00:00 and 01:00:00.")]
     public TimeSpan JwksRefetchInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,8 +15,8 @@ using LtiCurriculum.Web.Sessions;
 using LtiCurriculum.Web.Teach;
 using Microsoft.Extensions.Options;
 
-// The tool's host. Run it: `dotnet run --project src/LtiCurriculum.Web`. Admin commands: `… -- platforms list`.
-if (CliCommand.IsCommand(args))
+// The tool's host. Run it: `dotnet run --project src/LtiCurriculum.Web`. Admin commands: `… -- platforms list`, `… -- --help` lists them after a command.
+if (AdminCli.IsCommand(args))
 {
     return await Program.RunCliAsync(args);
 }
@@ -111,32 +111,29 @@ public partial class Program
         return app;
     }
 
+    /// <summary>
+    /// One admin command. The app is built only when the command needs it, and its start-up tasks (which
+    /// migrate) run only for commands that need a ready database: not for <c>migrate</c> or <c>packs validate</c>.
+    /// </summary>
     public static async Task<int> RunCliAsync(string[] args)
     {
-        var (command, error) = CliCommand.Parse(args);
-        if (command is null)
-        {
-            Console.Error.WriteLine(error);
-            return 2;
-        }
-        if (command is { Group: "packs", Verb: "validate" })
-        {
-            // Checking a pack before deployment needs no database and no settings.
-            return PackCommands.Validate(command.Positional.FirstOrDefault(), Console.Out, Console.Error);
-        }
-        // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
-        WebApplication app;
+        WebApplication? app = null;
         try
         {
-            app = BuildApp([]);
-            await StartupTasks.RunAsync(app.Services, CancellationToken.None);
+            // Command-line options belong to the command, not to configuration; settings come from appsettings and the environment.
+            // The app's log goes to stderr, warnings and worse only: stdout is the command's answer (scripts read the registration URL).
+            var cli = new CliContext(() => (app ??= BuildApp([], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))).Services,
+                StartupTasks.RunAsync, Console.Out, Console.Error);
+            return await new AdminCli(cli).RunAsync(args, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or ConfigurationException)
+        finally
         {
-            return ReportConfigurationError(ex);
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
         }
-        var runner = ActivatorUtilities.CreateInstance<CliRunner>(app.Services, Console.Out, Console.Error);
-        return await runner.RunAsync(command, CancellationToken.None);
     }
 
     /// <summary>One line per bad setting, naming its key; exit code 1.</summary>

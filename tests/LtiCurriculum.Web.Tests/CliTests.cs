@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using LtiCurriculum.Web.Install.Cli;
+using LtiCurriculum.Web.Tests.Cli;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,20 +14,11 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
 
     private ToolInstance Tool => fixture.Tool;
 
-    private sealed record CliResult(int ExitCode, string Output, string Errors);
-
-    private async Task<CliResult> RunAsync(params string[] args)
-    {
-        var (command, error) = CliCommand.Parse(args);
-        Assert.True(command is not null, error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var runner = ActivatorUtilities.CreateInstance<CliRunner>(Tool.Services, output, errors);
-        var exitCode = await runner.RunAsync(command!, Ct);
-        return new CliResult(exitCode, output.ToString(), errors.ToString());
-    }
+    private Task<CliResult> RunAsync(params string[] args) => CliRun.AgainstAsync(Tool.Services, args);
 
     private Task<int> PlatformCountAsync() => Tool.QueryAsync(db => db.Platforms.CountAsync(Ct));
+
+    private Task<int> AuditCountAsync() => Tool.QueryAsync(db => db.AuditEntries.CountAsync(Ct));
 
     private static string[] ValidAdd(string issuer, string clientId = "cli-client") =>
     [
@@ -45,6 +36,7 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
     public async Task Platforms_add_with_missing_fields_names_each_option_and_writes_nothing()
     {
         var before = await PlatformCountAsync();
+        var audits = await AuditCountAsync();
 
         var result = await RunAsync("platforms", "add", "--issuer", "https://moodle.missing.test");
 
@@ -56,6 +48,7 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
         Assert.DoesNotContain("--issuer", result.Errors, StringComparison.Ordinal);
         Assert.Contains("Nothing was written", result.Errors, StringComparison.Ordinal);
         Assert.Equal(before, await PlatformCountAsync());
+        Assert.Equal(audits, await AuditCountAsync());
     }
 
     [Fact]
@@ -88,11 +81,15 @@ public sealed partial class CliTests(ToolFixture fixture) : IClassFixture<ToolFi
         Assert.Contains("client cli-client", listed.Output, StringComparison.Ordinal);
         Assert.Contains("deployments 7,8", listed.Output, StringComparison.Ordinal);
         Assert.Equal(1, await Tool.QueryAsync(db => db.Platforms.CountAsync(p => p.Issuer == issuer && p.Source == "cli", Ct)));
+        var entry = await Tool.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "platforms add" && a.Subject.Contains(issuer), Ct));
+        Assert.Equal("cli", entry.Actor);
+        Assert.Contains("deployments 7,8", entry.Details, StringComparison.Ordinal);
 
         var removed = await RunAsync("platforms", "remove", "--issuer", issuer, "--client-id", "cli-client");
         Assert.True(removed.ExitCode == 0, removed.Errors);
         Assert.DoesNotContain(issuer, (await RunAsync("platforms", "list")).Output, StringComparison.Ordinal);
         Assert.Equal(0, await Tool.QueryAsync(db => db.Platforms.CountAsync(p => p.Issuer == issuer, Ct)));
+        Assert.Equal(1, await Tool.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "platforms remove" && a.Subject.Contains(issuer), Ct)));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// {issuer}/control/…: what tests use to steer the gradebook. Fault rules (POST adds, GET lists, DELETE clears),
-/// the gradebook style, revoking every access token, NRPS on or off (globally or per course), and resetting the
+/// the gradebook style, revoking every access token, NRPS on or off (globally or per course), a new platform key pair
+/// under the same kid (a platform that re-keys without changing the kid), and resetting the
 /// gradebook to its seed (which also forgets links made by deep linking and turns NRPS back to its setting).
 /// </summary>
 internal static class ControlEndpoints
@@ -24,6 +25,11 @@ internal static class ControlEndpoints
         });
         control.MapPost("/style", SwitchStyleAsync);
         control.MapPost("/revoke-tokens", (AccessTokenStore tokens) => Results.Json(new Revoked(tokens.RevokeAll()), ControlJson.Options));
+        control.MapPost("/rekey-same-kid", (DevPlatformKey key) =>
+        {
+            key.ReplaceKeepingKeyId();
+            return Results.Json(new Rekeyed(key.KeyId), ControlJson.Options);
+        });
         control.MapGet("/nrps", (NrpsSwitch nrps) => Results.Json(NrpsState.Of(nrps), ControlJson.Options));
         control.MapPost("/nrps", SwitchNrpsAsync);
         RegistrationsControl.Map(control);
@@ -112,6 +118,8 @@ internal static class ControlEndpoints
     private sealed record FaultList([property: JsonPropertyName("rules")] IReadOnlyList<FaultRule> Rules);
 
     private sealed record StyleChoice([property: JsonPropertyName("style")] string? Style);
+
+    private sealed record Rekeyed([property: JsonPropertyName("kid")] string KeyId);
 
     private sealed record Revoked([property: JsonPropertyName("revoked")] int Count);
 }

@@ -7,31 +7,53 @@ namespace LtiCurriculum.DevPlatform;
 
 /// <summary>
 /// The platform's own RSA 2048 signing key, made once per instance (a singleton in DI), so a restart publishes a new key.
-/// Its <see cref="KeyId"/> is the RFC 7638 thumbprint of the public key.
+/// Its <see cref="KeyId"/> is the RFC 7638 thumbprint of the first public key; <see cref="ReplaceKeepingKeyId"/> swaps
+/// the key pair under that same kid, as some platforms re-key (a test control).
 /// </summary>
 public sealed class DevPlatformKey : IDisposable
 {
-    private readonly RSA rsa;
+    private readonly List<RSA> keys = [];
+    private volatile Signing current;
 
     public DevPlatformKey()
     {
-        rsa = RSA.Create(2048);
-        var securityKey = new RsaSecurityKey(rsa);
-        KeyId = Base64UrlEncoder.Encode(securityKey.ComputeJwkThumbprint());
-        securityKey.KeyId = KeyId;
-        SigningCredentials = new SigningCredentials(securityKey, SecurityAlgorithms.RsaSha256);
-        JwksJson = PublicJwksJson(rsa.ExportParameters(includePrivateParameters: false), KeyId);
+        var rsa = RSA.Create(2048);
+        KeyId = Base64UrlEncoder.Encode(new RsaSecurityKey(rsa).ComputeJwkThumbprint());
+        current = Use(rsa);
     }
 
     public string KeyId { get; }
 
     /// <summary>RS256 credentials whose key carries <see cref="KeyId"/>, so signed tokens have a <c>kid</c> header.</summary>
-    public SigningCredentials SigningCredentials { get; }
+    public SigningCredentials SigningCredentials => current.Credentials;
 
     /// <summary>The public key set: <c>{"keys":[{"kty","n","e","kid","alg":"RS256","use":"sig"}]}</c>.</summary>
-    public string JwksJson { get; }
+    public string JwksJson => current.JwksJson;
 
-    public void Dispose() => rsa.Dispose();
+    /// <summary>A new key pair from now on, published and signing under the unchanged <see cref="KeyId"/>.</summary>
+    public void ReplaceKeepingKeyId() => current = Use(RSA.Create(2048));
+
+    public void Dispose()
+    {
+        lock (keys)
+        {
+            // Replaced keys are disposed only here: a token may still be signing with one.
+            keys.ForEach(rsa => rsa.Dispose());
+        }
+    }
+
+    private Signing Use(RSA rsa)
+    {
+        lock (keys)
+        {
+            keys.Add(rsa);
+        }
+        var securityKey = new RsaSecurityKey(rsa) { KeyId = KeyId };
+        return new Signing(new SigningCredentials(securityKey, SecurityAlgorithms.RsaSha256),
+            PublicJwksJson(rsa.ExportParameters(includePrivateParameters: false), KeyId));
+    }
+
+    private sealed record Signing(SigningCredentials Credentials, string JwksJson);
 
     private static string PublicJwksJson(RSAParameters parameters, string keyId)
     {

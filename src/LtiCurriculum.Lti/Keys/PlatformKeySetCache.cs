@@ -9,9 +9,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace LtiCurriculum.Lti.Keys;
 
 /// <summary>
-/// Each platform's public keys, fetched from its JWKS URL and cached by kid. An unknown kid triggers one
-/// re-fetch (platforms rotate keys), rate limited per key set so a flood of bad tokens cannot make the
-/// tool hammer the platform. When a fetch fails, keys already known keep working.
+/// Each platform's public keys, fetched from its JWKS URL and cached by kid. An unknown kid, or a signature that
+/// fails with a known kid (a platform re-keyed under the same kid), triggers one re-fetch (platforms rotate keys),
+/// rate limited per key set so a flood of bad tokens cannot make the tool hammer the platform. When a fetch fails,
+/// keys already known keep working.
 /// </summary>
 public sealed partial class PlatformKeySetCache(
     IHttpClientFactory httpClientFactory,
@@ -66,6 +67,48 @@ public sealed partial class PlatformKeySetCache(
             return snapshot is not null && snapshot.Verifiers.TryGetValue(keyId, out var stale)
                 ? PlatformKeyLookup.Found(stale)
                 : PlatformKeyLookup.Unavailable;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Called after a signature failed to verify with <paramref name="used"/>: fetches the key set once more, unless it
+    /// was fetched (or tried) less than <see cref="LtiToolOptions.JwksRefetchInterval"/> ago. Returns a different
+    /// verifier for <paramref name="keyId"/> to try, or null when there is nothing new (the caller refuses the token).
+    /// </summary>
+    public async ValueTask<SignatureProvider?> RefetchAfterFailedSignatureAsync(string jwksUri, string keyId, SignatureProvider used, CancellationToken cancellationToken)
+    {
+        if (!_entries.TryGetValue(jwksUri, out var entry))
+        {
+            return null;
+        }
+
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another caller may have re-fetched while this one waited.
+            if (entry.Snapshot is { } known && known.Verifiers.TryGetValue(keyId, out var newer) && !ReferenceEquals(newer, used))
+            {
+                return newer;
+            }
+
+            var now = time.GetUtcNow();
+            if (entry.LastAttempt is { } last && now - last < options.CurrentValue.JwksRefetchInterval)
+            {
+                return null;
+            }
+
+            entry.LastAttempt = now;
+            var fetched = await FetchAsync(jwksUri, now, cancellationToken).ConfigureAwait(false);
+            if (fetched is null)
+            {
+                return null; // Stale keys stay: the token is refused, the platform's outage does not become ours.
+            }
+            entry.Snapshot = fetched;
+            return fetched.Verifiers.GetValueOrDefault(keyId);
         }
         finally
         {

@@ -12,6 +12,7 @@ public static class LaunchFailures
     public static readonly LaunchFailure LoginPlatformUnknown = Forbidden("login_platform_unknown", "No platform is registered with this issuer (and client id).");
     public static readonly LaunchFailure LoginPlatformAmbiguous = BadRequest("login_platform_ambiguous", "Several registrations share this issuer and the platform did not send client_id to choose one.");
     public static readonly LaunchFailure LoginTargetLinkUriForeign = BadRequest("login_target_link_uri_foreign", "target_link_uri does not point at this tool.");
+    public static readonly LaunchFailure PlatformDisabled = Forbidden("platform_disabled", "This tool's administrator has disabled the registration of this LMS, so the tool cannot be opened from it. Ask the LMS administrator to contact the tool's administrator.");
     public static readonly LaunchFailure LoginDeploymentUnknown = Forbidden("login_deployment_unknown", "The deployment named in lti_deployment_id is not registered for this platform.");
 
     // State [11, 13]

@@ -39,7 +39,7 @@ public sealed class LaunchValidator
             new RegistrationStep(registrations),
             new IssuerStep(),
             new SigningKeyStep(keySets),
-            new SignatureStep(),
+            new SignatureStep(keySets),
             new AudienceStep(),
             new LifetimeStep(),
             new NonceStep(),

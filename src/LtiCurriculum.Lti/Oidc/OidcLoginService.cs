@@ -66,6 +66,10 @@ public sealed class OidcLoginService(
             return LoginOutcome.Fail(LaunchFailures.LoginPlatformAmbiguous);
         }
         var registration = candidates[0];
+        if (registration.IsDisabled)
+        {
+            return LoginOutcome.Fail(LaunchFailures.PlatformDisabled);
+        }
 
         // A deployment that may be added is checked (and added) at launch, once the platform's signature is verified.
         if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId) && !options.CurrentValue.MayAddDeployment(registration))

@@ -1,6 +1,9 @@
 namespace LtiCurriculum.Lti.Storage;
 
-/// <summary>One platform (LMS) registration: an issuer plus the client id it gave this tool.</summary>
+/// <summary>
+/// One platform (LMS) registration: an issuer plus the client id it gave this tool. A disabled one is still
+/// found (so it is refused with its own reason rather than as unknown), but no login or launch may use it.
+/// </summary>
 public sealed record PlatformRegistration(
     int Id,
     string Issuer,
@@ -8,7 +11,8 @@ public sealed record PlatformRegistration(
     string AuthorizationEndpoint,
     string TokenEndpoint,
     string JwksUri,
-    IReadOnlySet<string> DeploymentIds)
+    IReadOnlySet<string> DeploymentIds,
+    bool IsDisabled = false)
 {
     /// <summary>Registered through LTI Dynamic Registration: with <c>Lti:AutoAddDeployments</c>, its unknown deployments are added at launch.</summary>
     public bool RegisteredDynamically { get; init; }

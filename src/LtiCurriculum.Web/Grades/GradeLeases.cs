@@ -67,7 +67,9 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
     private static IQueryable<GradeDeliveryEntity> Takeable(LtiDbContext db, DateTimeOffset now) =>
         db.GradeDeliveries
             .Where(d => d.Status == GradeDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .Where(d => !db.GradeDeliveries.Any(e => e.ResourceLinkDbId == d.ResourceLinkDbId && e.UserDbId == d.UserDbId && e.Id < d.Id && e.Status == GradeDeliveryStatus.Pending));
+            .Where(d => !db.GradeDeliveries.Any(e => e.ResourceLinkDbId == d.ResourceLinkDbId && e.UserDbId == d.UserDbId && e.Id < d.Id && e.Status == GradeDeliveryStatus.Pending))
+            // A disabled platform's scores stay pending, untouched, until it is enabled again (also stops a drain under way).
+            .Where(d => !db.Platforms.Any(p => p.Id == d.PlatformId && p.IsDisabled));
 
     /// <summary>Records the outcomes of one round in one transaction. Rows whose lease was lost are left alone.</summary>
     public async Task CompleteAsync(IReadOnlyList<(LeasedDelivery Delivery, DeliveryResult Result)> outcomes, CancellationToken cancellationToken)

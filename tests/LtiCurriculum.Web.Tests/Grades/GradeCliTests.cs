@@ -1,7 +1,6 @@
 using LtiCurriculum.Web.Data.Entities;
-using LtiCurriculum.Web.Install.Cli;
+using LtiCurriculum.Web.Tests.Cli;
 using LtiCurriculum.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using static LtiCurriculum.Web.Tests.Grades.GradeTestKit;
 
 namespace LtiCurriculum.Web.Tests.Grades;
@@ -9,18 +8,7 @@ namespace LtiCurriculum.Web.Tests.Grades;
 /// <summary>`grades list` and `grades retry`: what an admin sees of failed scores, and sending them again.</summary>
 public sealed class GradeCliTests
 {
-    private sealed record CliResult(int ExitCode, string Output, string Errors);
-
-    private static async Task<CliResult> RunAsync(ToolInstance tool, params string[] args)
-    {
-        var (command, error) = CliCommand.Parse(args);
-        Assert.True(command is not null, error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var runner = ActivatorUtilities.CreateInstance<CliRunner>(tool.Services, output, errors);
-        var exitCode = await runner.RunAsync(command!, TestContext.Current.CancellationToken);
-        return new CliResult(exitCode, output.ToString(), errors.ToString());
-    }
+    private static Task<CliResult> RunAsync(ToolInstance tool, params string[] args) => CliRun.AgainstAsync(tool.Services, args);
 
     [Fact]
     public async Task Admin_lists_a_refused_score_with_the_platform_answer_and_retries_it()
@@ -48,7 +36,8 @@ public sealed class GradeCliTests
     [Theory]
     [InlineData("grades list --status bogus", 2, "--status 'bogus' is not one of")]
     [InlineData("grades list --limit -3", 2, "--limit must be a positive whole number")]
-    [InlineData("grades list --colour red", 2, "Unknown option --colour")]
+    [InlineData("grades list --colour red", 2, "Unrecognized command or argument '--colour'")]
+    [InlineData("grades list --platform x", 2, "--platform must be a positive whole number, not 'x'")]
     [InlineData("grades retry", 2, "Say which scores to retry")]
     [InlineData("grades retry abc", 1, "'abc' is not a score id")]
     [InlineData("grades retry 999999", 1, "No score 999999")]

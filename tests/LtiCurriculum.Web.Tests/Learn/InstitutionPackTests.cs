@@ -79,12 +79,10 @@ public sealed class InstitutionPackTests
         var learner = await LearnerSession.LaunchAsync(tool, link: "link-cc-setup");
         Assert.Contains("<h1>Safe handover at shift change</h1>", learner.Page.Html);
 
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var runner = ActivatorUtilities.CreateInstance<CliRunner>(tool.Services, output, errors);
-        Assert.Equal(1, await runner.RunAsync(CliCommand.Parse(["packs", "list"]).Command!, TestContext.Current.CancellationToken));
-        Assert.Contains("inst-good", output.ToString());
-        Assert.Contains("REFUSED", output.ToString());
+        var listed = await LtiCurriculum.Web.Tests.Cli.CliRun.AgainstAsync(tool.Services, "packs", "list");
+        Assert.Equal(1, listed.ExitCode);
+        Assert.Contains("inst-good", listed.Output);
+        Assert.Contains("REFUSED", listed.Output);
     }
 
     [Fact]

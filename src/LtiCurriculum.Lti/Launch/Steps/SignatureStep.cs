@@ -1,14 +1,18 @@
 using System.Text;
+using LtiCurriculum.Lti.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LtiCurriculum.Lti.Launch.Steps;
 
-/// <summary>[14] The RS256 signature over header.payload verifies with the platform key.</summary>
-internal sealed class SignatureStep : SyncLaunchStep
+/// <summary>
+/// [14] The RS256 signature over header.payload verifies with the platform key. When it does not, the platform may
+/// have replaced its key under the same kid: the key set is fetched once more (rate limited) and the signature checked again.
+/// </summary>
+internal sealed class SignatureStep(PlatformKeySetCache keySets) : ILaunchStep
 {
-    public override string Name => "signature";
+    public string Name => "signature";
 
-    protected override LaunchFailure? Run(LaunchValidationContext context)
+    public async ValueTask<LaunchFailure?> RunAsync(LaunchValidationContext context, CancellationToken cancellationToken)
     {
         var token = context.Token!;
         byte[] signature;
@@ -24,7 +28,12 @@ internal sealed class SignatureStep : SyncLaunchStep
         var signedPart = Encoding.ASCII.GetBytes(raw, 0, raw.LastIndexOf('.'));
         if (!context.Verifier!.Verify(signedPart, signature))
         {
-            return LaunchFailures.SignatureInvalid;
+            var refetched = await keySets.RefetchAfterFailedSignatureAsync(context.Registration!.JwksUri, token.Kid, context.Verifier, cancellationToken).ConfigureAwait(false);
+            if (refetched is null || !refetched.Verify(signedPart, signature))
+            {
+                return LaunchFailures.SignatureInvalid;
+            }
+            context.Verifier = refetched;
         }
         context.SignatureVerified = true;
         return null;

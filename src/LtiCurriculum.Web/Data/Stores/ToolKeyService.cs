@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LtiCurriculum.Lti.Storage;
@@ -19,26 +20,30 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// </summary>
 public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDataProtectionProvider dataProtection, IOptions<KeyOptions> options, AuditLog audit, WriteTransactions writes, TimeProvider time) : IToolKeyStore
 {
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.ToolKeys.v1");
-    private volatile KeyCache? _cache;
 
+    /// <summary>Decrypted key material by kid: it never changes for a kid, so only the roles are read each time.</summary>
+    private readonly ConcurrentDictionary<string, RSAParameters> _material = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The roles are read from the database on every call (signing and serving the JWKS are rare): an instance that
+    /// signs with the current key it read here must find that key in the JWKS every other instance serves, even
+    /// right after rotations on another instance. A per-instance cache of the roles would open exactly that gap.
+    /// </summary>
     public async ValueTask<IReadOnlyList<ToolKey>> GetPublishedKeysAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_cache is { } cached && now - cached.LoadedAt < CacheLifetime && (cached.NextExpiry is null || now < cached.NextExpiry))
-        {
-            return cached.Keys;
-        }
         await using var db = contexts.CreateDbContext();
         var rows = await db.ToolKeys.AsNoTracking().ToListAsync(cancellationToken);
         var grace = options.Value.RetiredKeyGrace;
         var published = rows.Where(k => k.RetiredAt is null || k.RetiredAt.Value + grace > now)
             .OrderByDescending(k => k.IsCurrent).ThenByDescending(k => k.IsNext).ThenByDescending(k => k.RetiredAt).ThenBy(k => k.KeyId)
             .ToList();
-        IReadOnlyList<ToolKey> keys = [.. published.Select(Unprotect)];
-        var nextExpiry = published.Where(k => k.RetiredAt is not null).Select(k => (DateTimeOffset?)(k.RetiredAt!.Value + grace)).Min();
-        _cache = new KeyCache(keys, now, nextExpiry);
+        IReadOnlyList<ToolKey> keys = [.. published.Select(k => new ToolKey(k.KeyId, _material.GetOrAdd(k.KeyId, _ => Unprotect(k)), k.CreatedAt, k.IsCurrent))];
+        foreach (var gone in _material.Keys.Except(published.Select(k => k.KeyId), StringComparer.Ordinal))
+        {
+            _material.TryRemove(gone, out _);
+        }
         return keys;
     }
 
@@ -64,7 +69,6 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
             await db.ToolKeys.Where(k => k.KeyId == spare && !db.ToolKeys.Any(o => o.IsNext))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, true), cancellationToken);
         }
-        _cache = null;
     }
 
     /// <summary>
@@ -75,44 +79,39 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
     {
         var newNext = await CreateRowAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
-        KeyRotation? rotation;
         try
         {
-            rotation = await writes.RunAsync<KeyRotation?>(db, async ct =>
-        {
-            var current = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsCurrent, ct);
-            var next = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsNext, ct);
-            if (current is null || next is null)
+            return await writes.RunAsync<KeyRotation?>(db, async ct =>
             {
-                return null;
-            }
-            var now = time.GetUtcNow();
-            // Conditional updates: a concurrent rotation on another instance makes one of these touch no row,
-            // and then this one rolls back rather than leave two current keys or none.
-            var retired = await db.ToolKeys.Where(k => k.KeyId == current.KeyId && k.IsCurrent)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, false).SetProperty(k => k.RetiredAt, now), ct);
-            var promoted = await db.ToolKeys.Where(k => k.KeyId == next.KeyId && k.IsNext)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.IsCurrent, true), ct);
-            if (retired != 1 || promoted != 1)
-            {
-                throw new ConcurrentRotationException();
-            }
-            newNext.IsNext = true;
-            db.ToolKeys.Add(newNext);
-            audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
-            await db.SaveChangesAsync(ct);
-            return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
-        }, cancellationToken);
+                var current = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsCurrent, ct);
+                var next = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.IsNext, ct);
+                if (current is null || next is null)
+                {
+                    return null;
+                }
+                var now = time.GetUtcNow();
+                // Conditional updates: a concurrent rotation on another instance makes one of these touch no row,
+                // and then this one rolls back rather than leave two current keys or none.
+                var retired = await db.ToolKeys.Where(k => k.KeyId == current.KeyId && k.IsCurrent)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsCurrent, false).SetProperty(k => k.RetiredAt, now), ct);
+                var promoted = await db.ToolKeys.Where(k => k.KeyId == next.KeyId && k.IsNext)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.IsCurrent, true), ct);
+                if (retired != 1 || promoted != 1)
+                {
+                    throw new ConcurrentKeyChangeException();
+                }
+                newNext.IsNext = true;
+                db.ToolKeys.Add(newNext);
+                audit.Add(db, actor, "keys rotate", next.KeyId, $"now signs: {next.KeyId}; retired: {current.KeyId}; next: {newNext.KeyId}");
+                await db.SaveChangesAsync(ct);
+                return new KeyRotation(next.KeyId, current.KeyId, newNext.KeyId);
+            }, cancellationToken);
         }
-        catch (ConcurrentRotationException)
+        catch (ConcurrentKeyChangeException)
         {
-            rotation = null;
+            return null;
         }
-        _cache = null;
-        return rotation;
     }
-
-    private sealed class ConcurrentRotationException : Exception;
 
     /// <summary>
     /// Retires a key that does not sign (the next key or an older spare), e.g. one that may have leaked. Retiring the
@@ -120,30 +119,27 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
     /// </summary>
     public async Task<KeyRetirement> RetireAsync(string keyId, string actor, CancellationToken cancellationToken)
     {
+        // Made before the transaction, so no write lock is held while RSA finds its primes; unused unless the next key goes.
         var fresh = await CreateRowAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
-        var outcome = await writes.RunAsync(db, async ct =>
+        return await writes.RunAsync(db, async ct =>
         {
-            var key = await db.ToolKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
-            if (key is null)
+            var key = await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
+            if (Refusal(key) is { } refused)
             {
-                return KeyRetirement.NotFound;
+                return refused;
             }
-            if (key.IsCurrent)
+            var wasNext = key!.IsNext;
+            var now = time.GetUtcNow();
+            // Conditional: a rotation on another instance may have made this key current since it was read.
+            var changed = await db.ToolKeys.Where(k => k.KeyId == keyId && !k.IsCurrent && k.RetiredAt == null && k.IsNext == wasNext)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsNext, false).SetProperty(k => k.RetiredAt, now), ct);
+            if (changed != 1)
             {
-                return KeyRetirement.IsCurrent;
+                return Refusal(await db.ToolKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, ct)) ?? KeyRetirement.AlreadyRetired;
             }
-            if (key.RetiredAt is not null)
-            {
-                return KeyRetirement.AlreadyRetired;
-            }
-            var wasNext = key.IsNext;
-            key.IsNext = false;
-            key.RetiredAt = time.GetUtcNow();
             if (wasNext)
             {
-                // Saved first: the unique "one next key" rule of the rows is kept at every step.
-                await db.SaveChangesAsync(ct);
                 fresh.IsNext = true;
                 db.ToolKeys.Add(fresh);
             }
@@ -151,9 +147,16 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
             await db.SaveChangesAsync(ct);
             return KeyRetirement.Retired;
         }, cancellationToken);
-        _cache = null;
-        return outcome;
     }
+
+    /// <summary>Thrown inside a rotation's transaction to roll it back when another rotation got there first.</summary>
+    private sealed class ConcurrentKeyChangeException : Exception;
+
+    private static KeyRetirement? Refusal(ToolKeyEntity? key) =>
+        key is null ? KeyRetirement.NotFound
+        : key.IsCurrent ? KeyRetirement.IsCurrent
+        : key.RetiredAt is not null ? KeyRetirement.AlreadyRetired
+        : null;
 
     /// <summary>When a retired key leaves the JWKS.</summary>
     public DateTimeOffset? LeavesJwksAt(ToolKeyEntity key) => key.RetiredAt + options.Value.RetiredKeyGrace;
@@ -186,14 +189,12 @@ public sealed class ToolKeyService(IDbContextFactory<LtiDbContext> contexts, IDa
         return await db.ToolKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
     }
 
-    private ToolKey Unprotect(ToolKeyEntity row)
+    private RSAParameters Unprotect(ToolKeyEntity row)
     {
         using var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(_protector.Unprotect(row.ProtectedPrivateKey)), out _);
-        return new ToolKey(row.KeyId, rsa.ExportParameters(includePrivateParameters: true), row.CreatedAt, row.IsCurrent);
+        return rsa.ExportParameters(includePrivateParameters: true);
     }
-
-    private sealed record KeyCache(IReadOnlyList<ToolKey> Keys, DateTimeOffset LoadedAt, DateTimeOffset? NextExpiry);
 
     /// <summary>RFC 7638 thumbprint of the public key: stable, unique, reveals nothing.</summary>
     private static string ComputeKeyId(RSAParameters parameters)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Grades;
@@ -5,13 +6,11 @@ using LtiCurriculum.Web.Grades;
 namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>
-/// <c>grades list [--status needs-attention|pending|held|not-gradable|delivered|superseded|all] [--platform ID] [--limit N]</c>
-/// and <c>grades retry ID [ID …] | --all [--platform ID]</c>: the admin's view of the score outbox.
+/// <c>grades list [--status S] [--platform N] [--limit N]</c> and <c>grades retry ID [ID …] | --all [--platform N]</c>:
+/// the admin's view of the score outbox.
 /// </summary>
-public sealed class GradeCommands(GradeStatus status, TextWriter output, TextWriter errors)
+public static class GradeCommands
 {
-    public const string Usage = "grades list [--status needs-attention|pending|held|not-gradable|delivered|superseded|all] [--platform ID] [--limit N] | grades retry ID [ID …] | grades retry --all [--platform ID]";
-
     private static readonly Dictionary<string, GradeDeliveryStatus?> Statuses = new(StringComparer.OrdinalIgnoreCase)
     {
         ["needs-attention"] = GradeDeliveryStatus.NeedsAttention,
@@ -23,100 +22,72 @@ public sealed class GradeCommands(GradeStatus status, TextWriter output, TextWri
         ["all"] = null,
     };
 
-    public async Task<int> ListAsync(CliCommand command, CancellationToken cancellationToken)
-    {
-        if (command.UnknownOptions("status", "platform", "limit").FirstOrDefault() is { } unknown)
-        {
-            return Refuse($"Unknown option --{unknown}. Usage: {Usage}");
-        }
-        var statusName = command.Single("status") ?? "needs-attention";
-        if (!Statuses.TryGetValue(statusName, out var wanted))
-        {
-            return Refuse($"--status '{statusName}' is not one of {string.Join(", ", Statuses.Keys)}.");
-        }
-        if (!TryNumber(command, "platform", out var platform) || !TryNumber(command, "limit", out var limit))
-        {
-            return 2;
-        }
-        var counts = await status.CountsAsync(cancellationToken);
-        output.WriteLine("Scores: " + string.Join(", ", Statuses.Where(s => s.Value is not null).Select(s => $"{counts.GetValueOrDefault(s.Value!.Value)} {s.Key}")));
-        var rows = await status.ListAsync(wanted, platform, limit ?? 200, cancellationToken);
-        if (rows.Count == 0)
-        {
-            output.WriteLine($"No {statusName} scores.");
-        }
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join('\t',
-                row.Id, Name(row.Status), $"platform {row.PlatformId}", $"link {row.ResourceLinkId}", $"user {row.Subject}",
-                $"{row.ScoreGiven?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{row.ScoreMaximum?.ToString(CultureInfo.InvariantCulture) ?? "-"}",
-                $"failures {row.Failures}", row.LastStatusCode is { } code ? $"HTTP {code}" : "", $"created {row.CreatedAt:u}"));
-            if (row.LastError is { Length: > 0 } error)
-            {
-                output.WriteLine("\t" + error.ReplaceLineEndings(" "));
-            }
-        }
-        return 0;
-    }
+    public static IReadOnlyCollection<string> StatusNames => Statuses.Keys;
 
-    public async Task<int> RetryAsync(CliCommand command, CancellationToken cancellationToken)
+    public static Command Create(CliOptions o, CliContext cli)
     {
-        if (command.UnknownOptions("all", "platform").FirstOrDefault() is { } unknown)
+        var list = new Command("list", "Show the count of scores per status and the scores of one status, with the platform's last answer.") { o.Status, o.Platform, o.Limit };
+        list.SetAction(async (parse, ct) =>
         {
-            return Refuse($"Unknown option --{unknown}. Usage: {Usage}");
-        }
-        if (!TryNumber(command, "platform", out var platform))
-        {
-            return 2;
-        }
-        if (command.Single("all") == "true")
-        {
-            var (queued, superseded) = await status.RetryAllAsync(platform, cancellationToken);
-            output.WriteLine($"{queued} scores queued to be sent again; {superseded} superseded by newer delivered scores.");
-            return 0;
-        }
-        if (command.Positional.Count == 0)
-        {
-            return Refuse($"Say which scores to retry (ids from grades list), or --all. Usage: {Usage}");
-        }
-        var failed = false;
-        foreach (var text in command.Positional)
-        {
-            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            var status = await cli.ReadyAsync<GradeStatus>(ct);
+            var statusName = parse.GetValue(o.Status)!;
+            var counts = await status.CountsAsync(ct);
+            cli.Output.WriteLine("Scores: " + string.Join(", ", Statuses.Where(s => s.Value is not null).Select(s => $"{counts.GetValueOrDefault(s.Value!.Value)} {s.Key}")));
+            var rows = await status.ListAsync(Statuses[statusName], parse.GetValue(o.Platform), parse.GetValue(o.Limit) ?? 200, ct);
+            if (rows.Count == 0)
             {
-                errors.WriteLine($"'{text}' is not a score id (see grades list).");
-                failed = true;
-                continue;
+                cli.Output.WriteLine($"No {statusName} scores.");
             }
-            var outcome = await status.RetryAsync(id, null, cancellationToken);
-            switch (outcome)
+            foreach (var row in rows)
             {
-                case RetryOutcome.Queued: output.WriteLine($"Score {id} queued to be sent again."); break;
-                case RetryOutcome.Superseded: output.WriteLine($"Score {id} not sent: a newer score of the same learner and link was already delivered (marked superseded)."); break;
-                case RetryOutcome.NotFound: errors.WriteLine($"No score {id}."); failed = true; break;
-                default: errors.WriteLine($"Score {id} is delivered or held for grading; nothing to retry."); failed = true; break;
+                cli.Output.WriteLine(string.Join('\t',
+                    row.Id, Name(row.Status), $"platform {row.PlatformId}", $"link {row.ResourceLinkId}", $"user {row.Subject}",
+                    $"{row.ScoreGiven?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{row.ScoreMaximum?.ToString(CultureInfo.InvariantCulture) ?? "-"}",
+                    $"failures {row.Failures}", row.LastStatusCode is { } code ? $"HTTP {code}" : "", $"created {row.CreatedAt:u}"));
+                if (row.LastError is { Length: > 0 } error)
+                {
+                    cli.Output.WriteLine("\t" + error.ReplaceLineEndings(" "));
+                }
             }
-        }
-        return failed ? 1 : 0;
-    }
+            return ExitCodes.Done;
+        });
 
-    private bool TryNumber(CliCommand command, string option, out int? value)
-    {
-        value = null;
-        if (command.Single(option) is not { } text) return true;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+        var retry = new Command("retry", "Queue scores that need attention to be sent again: by id, or --all.") { o.ScoreIds, o.All, o.Platform };
+        retry.Validators.Add(result =>
         {
-            value = parsed;
-            return true;
-        }
-        errors.WriteLine($"--{option} must be a positive whole number, not '{text}'.");
-        return false;
-    }
+            if (!result.GetValue(o.All) && (result.GetValue(o.ScoreIds) ?? []).Length == 0)
+            {
+                result.AddError("Say which scores to retry (ids from grades list), or --all.");
+            }
+        });
+        retry.SetAction(async (parse, ct) =>
+        {
+            var status = await cli.ReadyAsync<GradeStatus>(ct);
+            if (parse.GetValue(o.All))
+            {
+                var (queued, superseded) = await status.RetryAllAsync(parse.GetValue(o.Platform), ct);
+                return cli.Done($"{queued} scores queued to be sent again; {superseded} superseded by newer delivered scores.");
+            }
+            var failed = false;
+            foreach (var text in parse.GetValue(o.ScoreIds)!)
+            {
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    failed |= cli.Refuse($"'{text}' is not a score id (see grades list).") != 0;
+                    continue;
+                }
+                failed |= await status.RetryAsync(id, null, ct) switch
+                {
+                    RetryOutcome.Queued => cli.Done($"Score {id} queued to be sent again."),
+                    RetryOutcome.Superseded => cli.Done($"Score {id} not sent: a newer score of the same learner and link was already delivered (marked superseded)."),
+                    RetryOutcome.NotFound => cli.Refuse($"No score {id}."),
+                    _ => cli.Refuse($"Score {id} is delivered or held for grading; nothing to retry."),
+                } != 0;
+            }
+            return failed ? ExitCodes.Refused : ExitCodes.Done;
+        });
 
-    private int Refuse(string message)
-    {
-        errors.WriteLine(message);
-        return 2;
+        return new Command("grades", "The score outbox: scores waiting for, refused by or delivered to the LMS gradebook.") { list, retry };
     }
 
     private static string Name(GradeDeliveryStatus status) => Statuses.First(s => s.Value == status).Key;

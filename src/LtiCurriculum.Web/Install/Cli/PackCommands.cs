@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LtiCurriculum.Curriculum.Loading;
 
 namespace LtiCurriculum.Web.Install.Cli;
@@ -8,6 +9,15 @@ namespace LtiCurriculum.Web.Install.Cli;
 /// </summary>
 public static class PackCommands
 {
+    public static Command Create(CliOptions o, CliContext cli)
+    {
+        var list = new Command("list", "Show the packs the app serves and those it refused, with every problem (exit 1 when one is refused).");
+        list.SetAction(_ => List(cli.Services.GetRequiredService<ContentCatalogue>(), cli.Output));
+        var validate = new Command("validate", "Check a pack, or a folder of packs, before deploying it; needs no database or settings.") { o.Folder };
+        validate.SetAction(parse => Validate(parse.GetValue(o.Folder), cli.Output, cli.Errors));
+        return new Command("packs", "Content packs: built-in and the institution's.") { list, validate };
+    }
+
     public static int List(ContentCatalogue catalogue, TextWriter output)
     {
         foreach (var pack in catalogue.Packs)
