@@ -40,4 +40,14 @@ public sealed class LtiToolOptions
     /// is accepted (the host shows the module read-only, nothing saved or graded); deep linking always needs a user.
     /// </summary>
     public bool AllowAnonymousLaunches { get; set; } = true;
+
+    /// <summary>
+    /// When true, a verified launch from a dynamically registered platform whose deployment_id is not known yet adds
+    /// that deployment (a platform registered by Dynamic Registration may create deployments later, e.g. Canvas per
+    /// account or course). Off by default: an administrator adds deployments with the CLI.
+    /// </summary>
+    public bool AutoAddDeployments { get; set; }
+
+    /// <summary>Whether a launch or login naming an unknown deployment of <paramref name="registration"/> may add it.</summary>
+    public bool MayAddDeployment(Storage.PlatformRegistration registration) => AutoAddDeployments && registration.RegisteredDynamically;
 }

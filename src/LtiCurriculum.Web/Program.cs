@@ -8,6 +8,7 @@ using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Install;
 using LtiCurriculum.Web.Install.Cli;
 using LtiCurriculum.Web.Install.Platforms;
+using LtiCurriculum.Web.Install.Registration;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Sessions;
@@ -57,6 +58,7 @@ public partial class Program
         services.AddSingleton<PlatformAdmin>();
         services.AddSingleton<LtiCurriculum.Web.Install.Audit.AuditLog>();
         services.AddSingleton<LtiCurriculum.Web.Install.Registration.RegistrationSecret>();
+        services.AddDynamicRegistration(configuration);
 
         // Launch: what happens after a valid launch, and the session that follows it.
         services.AddOptions<ToolOptions>().Bind(configuration.GetSection(ToolOptions.SectionName));
@@ -97,6 +99,7 @@ public partial class Program
 
         app.MapHealth();
         app.MapInstall();
+        app.MapDynamicRegistration();
         app.MapLtiLaunch();
         app.MapLaunchPages();
         app.MapLearn();

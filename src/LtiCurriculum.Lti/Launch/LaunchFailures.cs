@@ -61,4 +61,8 @@ public static class LaunchFailures
     public static readonly LaunchFailure ContextIdMissing = BadRequest("context_id_missing", "The context claim has no id.");
     public static readonly LaunchFailure SubjectMissing = BadRequest("sub_missing", "This launch needs a user (sub).");
     public static readonly LaunchFailure DeepLinkingSettingsMissing = BadRequest("deep_linking_settings_missing", "A deep linking request needs deep_linking_settings with deep_link_return_url, accept_types and accept_presentation_document_targets.");
+
+    /// <summary>The sentence that names an unknown deployment and the CLI command that adds it.</summary>
+    public static string AddDeploymentHint(Storage.PlatformRegistration registration, string deploymentId) =>
+        $"Deployment id: {deploymentId}. An administrator adds it with: deployments add --issuer {registration.Issuer} --client-id {registration.ClientId} --deployment-id {deploymentId}";
 }

@@ -24,7 +24,8 @@ public sealed class LaunchValidator
         PlatformKeySetCache keySets,
         IOptionsMonitor<LtiToolOptions> options,
         TimeProvider time,
-        LaunchTelemetry telemetry)
+        LaunchTelemetry telemetry,
+        IDeploymentRegistrar? deployments = null)
     {
         _options = options;
         _time = time;
@@ -42,7 +43,7 @@ public sealed class LaunchValidator
             new AudienceStep(),
             new LifetimeStep(),
             new NonceStep(),
-            new DeploymentStep(),
+            new DeploymentStep(deployments),
             new VersionStep(),
             new MessageTypeStep(),
             new MessageClaimsStep(),

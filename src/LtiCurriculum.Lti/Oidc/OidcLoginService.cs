@@ -71,9 +71,10 @@ public sealed class OidcLoginService(
             return LoginOutcome.Fail(LaunchFailures.PlatformDisabled);
         }
 
-        if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId))
+        // A deployment that may be added is checked (and added) at launch, once the platform's signature is verified.
+        if (!string.IsNullOrEmpty(login.LtiDeploymentId) && !registration.HasDeployment(login.LtiDeploymentId) && !options.CurrentValue.MayAddDeployment(registration))
         {
-            return LoginOutcome.Fail(LaunchFailures.LoginDeploymentUnknown);
+            return LoginOutcome.Fail(LaunchFailures.LoginDeploymentUnknown.WithDetail(LaunchFailures.AddDeploymentHint(registration, login.LtiDeploymentId)));
         }
 
         var state = OpaqueTokens.NewToken();

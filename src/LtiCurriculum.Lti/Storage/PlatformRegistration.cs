@@ -14,6 +14,9 @@ public sealed record PlatformRegistration(
     IReadOnlySet<string> DeploymentIds,
     bool IsDisabled = false)
 {
+    /// <summary>Registered through LTI Dynamic Registration: with <c>Lti:AutoAddDeployments</c>, its unknown deployments are added at launch.</summary>
+    public bool RegisteredDynamically { get; init; }
+
     /// <summary>deployment_id is case-sensitive (LTI Core 1.3 §5.3.3).</summary>
     public bool HasDeployment(string deploymentId) => DeploymentIds.Contains(deploymentId);
 }

@@ -45,9 +45,9 @@ internal static class GradeTestKit
 
     /// <summary>Launches, answers the first single-choice question correctly, submits. Returns the points that earned.</summary>
     public static async Task<(LearnerSession Learner, decimal Points)> SubmitOneRightAnswerAsync(ToolInstance tool, string user = DevPlatformLaunch.Learner,
-        string link = "link-cc-1", string course = "med-501", string module = "co-case-for-change", ToolInstance? platform = null)
+        string link = "link-cc-1", string course = "med-501", string module = "co-case-for-change", ToolInstance? platform = null, string? clientId = null)
     {
-        var learner = await LearnerSession.LaunchAsync(tool, link, user, course, platform: platform);
+        var learner = await LearnerSession.LaunchAsync(tool, link, user, course, platform: platform, clientId: clientId);
         var question = LearnerSession.FirstSingleChoice(LearnerSession.Module(tool, module));
         await learner.AnswerAsync(question.Id, question.Options.First(o => o.IsCorrect).Id);
         await learner.SubmitAsync();

@@ -38,7 +38,8 @@ internal static class DevPlatformLaunch
     /// </summary>
     public static async Task<LaunchSteps> AuthorizeAsync(
         this TestBrowser browser, ToolInstance tool, string course = "med-501", string? link = "link-cc-1",
-        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null)
+        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null,
+        string? clientId = null)
     {
         // The platform is the tool's own /dev-platform unless another instance hosts it (DevPlatform:ToolOrigin = the tool).
         platform ??= tool;
@@ -49,6 +50,11 @@ internal static class DevPlatformLaunch
         if (link is not null)
         {
             fields.Add(new("link", link));
+        }
+        if (clientId is not null)
+        {
+            // A tool registration the platform made by dynamic registration, instead of its built-in one.
+            fields.Add(new("client_id", clientId));
         }
         var platformLaunch = await browser.PostFormAsync(platform.Url("/dev-platform/launch"), fields);
 
@@ -80,9 +86,10 @@ internal static class DevPlatformLaunch
     /// </summary>
     public static async Task<LaunchSteps> LaunchAsync(
         this TestBrowser browser, ToolInstance tool, string course = "med-501", string? link = "link-cc-1",
-        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null)
+        string user = Learner, string messageType = ResourceLink, string style = "post", string locale = "en", ToolInstance? platform = null,
+        string? clientId = null)
     {
-        var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale, platform);
+        var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale, platform, clientId);
         var launch = await browser.SubmitAsync(steps.AuthenticationResponse);
         Assert.True(launch.Status == HttpStatusCode.SeeOther, $"A valid launch answers 303: {launch}");
         var page = await browser.FollowAsync(launch);

@@ -17,10 +17,10 @@ internal sealed partial class LearnerSession(TestBrowser browser, ToolInstance t
     public int AttemptId => int.Parse(Hidden("attempt") ?? throw new InvalidOperationException($"No attempt on the page: {Page}"));
 
     public static async Task<LearnerSession> LaunchAsync(ToolInstance tool, string link = "link-cc-1", string user = DevPlatformLaunch.Learner,
-        string course = "med-501", string locale = "en", TestBrowser? browser = null, ToolInstance? platform = null)
+        string course = "med-501", string locale = "en", TestBrowser? browser = null, ToolInstance? platform = null, string? clientId = null)
     {
         browser ??= tool.NewBrowser();
-        var steps = await browser.LaunchAsync(tool, course, link, user, locale: locale, platform: platform);
+        var steps = await browser.LaunchAsync(tool, course, link, user, locale: locale, platform: platform, clientId: clientId);
         var session = new LearnerSession(browser, tool, steps.Page!);
         if (steps.Page!.Url.AbsolutePath == "/teach/dashboard")
         {

@@ -11,10 +11,14 @@ internal static class TeachKit
     public sealed record Item(string Module, string Title, IReadOnlyDictionary<string, string>? Settings = null);
 
     /// <summary>Deep links <paramref name="items"/> into <paramref name="course"/>; returns the platform's page after the response and the course's links.</summary>
-    public static async Task<(WebPage PlatformPage, JsonArray Links)> DeepLinkAsync(ToolInstance tool, string course, params Item[] items)
+    public static Task<(WebPage PlatformPage, JsonArray Links)> DeepLinkAsync(ToolInstance tool, string course, params Item[] items) =>
+        DeepLinkAsync(tool, course, clientId: null, items);
+
+    /// <param name="clientId">A registration the platform made by dynamic registration; null for its built-in one.</param>
+    public static async Task<(WebPage PlatformPage, JsonArray Links)> DeepLinkAsync(ToolInstance tool, string course, string? clientId, params Item[] items)
     {
         using var browser = tool.NewBrowser();
-        var steps = await browser.LaunchAsync(tool, course, link: null, user: DevPlatformLaunch.Instructor, messageType: DevPlatformLaunch.DeepLinking);
+        var steps = await browser.LaunchAsync(tool, course, link: null, user: DevPlatformLaunch.Instructor, messageType: DevPlatformLaunch.DeepLinking, clientId: clientId);
         var instructor = new LearnerSession(browser, tool, steps.Page!);
         var setup = await instructor.PostAsync("/teach/deep-linking/setup", items.Select(i => KeyValuePair.Create("module", i.Module)));
         Assert.True(setup.Status == HttpStatusCode.OK, setup.ToString());

@@ -1,11 +1,17 @@
+using LtiCurriculum.Lti.Storage;
+
 namespace LtiCurriculum.Lti.Launch.Steps;
 
-/// <summary>[4, 21] deployment_id present, at most 255 characters, equal to login's lti_deployment_id when one was sent, and registered.</summary>
-internal sealed class DeploymentStep : SyncLaunchStep
+/// <summary>
+/// [4, 21] deployment_id present, at most 255 characters, equal to login's lti_deployment_id when one was sent, and
+/// registered — or added, for a dynamically registered platform when <see cref="LtiToolOptions.AutoAddDeployments"/> is on
+/// (this step runs after the signature and nonce are verified, so only the platform itself can add one).
+/// </summary>
+internal sealed class DeploymentStep(IDeploymentRegistrar? deployments) : ILaunchStep
 {
-    public override string Name => "deployment";
+    public string Name => "deployment";
 
-    protected override LaunchFailure? Run(LaunchValidationContext context)
+    public async ValueTask<LaunchFailure?> RunAsync(LaunchValidationContext context, CancellationToken cancellationToken)
     {
         var deploymentId = context.Claims.DeploymentId;
         if (string.IsNullOrEmpty(deploymentId))
@@ -20,6 +26,16 @@ internal sealed class DeploymentStep : SyncLaunchStep
         {
             return LaunchFailures.DeploymentIdMismatch;
         }
-        return context.Registration!.HasDeployment(deploymentId) ? null : LaunchFailures.DeploymentUnknown;
+        var registration = context.Registration!;
+        if (registration.HasDeployment(deploymentId))
+        {
+            return null;
+        }
+        if (deployments is not null && context.Options.MayAddDeployment(registration))
+        {
+            await deployments.AddAsync(registration, deploymentId, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        return LaunchFailures.DeploymentUnknown.WithDetail(LaunchFailures.AddDeploymentHint(registration, deploymentId));
     }
 }

@@ -29,7 +29,10 @@ internal sealed class DbPlatformRegistrationStore(IDbContextFactory<LtiDbContext
             .ToListAsync(cancellationToken);
         IReadOnlyList<PlatformRegistration> value = [.. rows.Select(p => new PlatformRegistration(
             p.Id, p.Issuer, p.ClientId, p.AuthorizationEndpoint, p.TokenEndpoint, p.JwksUri,
-            p.Deployments.Select(d => d.DeploymentId).ToHashSet(StringComparer.Ordinal), p.IsDisabled))];
+            p.Deployments.Select(d => d.DeploymentId).ToHashSet(StringComparer.Ordinal), p.IsDisabled)
+        {
+            RegisteredDynamically = p.Source == LtiCurriculum.Web.Install.Registration.RegistrationCompletion.PlatformSource,
+        })];
         // Cache only issuers that exist, so a flood of unknown issuers cannot grow the cache.
         if (value.Count > 0)
         {
