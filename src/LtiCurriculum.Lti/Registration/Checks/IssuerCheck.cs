@@ -14,8 +14,8 @@ internal sealed class IssuerCheck : IConfigurationCheck
         {
             return RegistrationFailures.IssuerMissing;
         }
-        // 1024: the longest issuer the tool stores.
-        if (configuration.Issuer.Length > 1024 || !RegistrationUrls.IsAcceptable(configuration.Issuer, context.AllowInsecureLoopback, out var issuer))
+        // 512: the longest issuer the tool stores (the unique issuer + client id key stays within SQL Server's index limit).
+        if (configuration.Issuer.Length > 512 || !RegistrationUrls.IsAcceptable(configuration.Issuer, context.AllowInsecureLoopback, out var issuer))
         {
             return RegistrationFailures.EndpointInvalid.WithDetail("(issuer)");
         }

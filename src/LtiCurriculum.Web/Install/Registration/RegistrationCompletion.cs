@@ -40,10 +40,13 @@ internal sealed class RegistrationCompletion(IDbContextFactory<LtiDbContext> con
         platform.AuthorizationEndpoint = configuration.AuthorizationEndpoint!;
         platform.TokenEndpoint = configuration.TokenEndpoint!;
         platform.JwksUri = configuration.JwksUri!;
-        // The client assertion's aud (see Lti/Ags/ClientAssertion): the platform's authorization_server when it names one.
-        platform.TokenAudience = string.IsNullOrWhiteSpace(configuration.AuthorizationServer) || configuration.AuthorizationServer == configuration.TokenEndpoint
-            ? null
-            : configuration.AuthorizationServer;
+        // The client assertion's aud (see Lti/Ags/ClientAssertion) is the token endpoint, unless the platform names
+        // another authorization server as a URL. Canvas advertises a bare host ("canvas.instructure.com") there while
+        // its token endpoint checks aud against its own token URL, so a bare host is not an audience.
+        platform.TokenAudience = Uri.TryCreate(configuration.AuthorizationServer, UriKind.Absolute, out var server)
+            && server.Scheme is "https" or "http" && configuration.AuthorizationServer != configuration.TokenEndpoint
+            ? configuration.AuthorizationServer
+            : null;
         platform.ProductFamily = configuration.ProductFamily;
         platform.Source = PlatformSource;
         platform.IsDisabled = false;
