@@ -51,6 +51,8 @@ internal sealed class ToolServer : IAsyncDisposable
             {
                 ["ConnectionStrings:Default"] = $"Data Source={databaseFile}",
                 ["DevPlatform:Enabled"] = "true",
+                // Dynamic registration fetches the development platform's configuration over loopback http.
+                ["Registration:AllowInsecureLoopback"] = "true",
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             // TOOL_TEST_LOGS=1 shows the tool's own log in the test output.
