@@ -139,6 +139,9 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(d => new { d.PlatformId, d.Status, d.Id });
             // Order within a learner's link, and the status pages.
             e.HasIndex(d => new { d.ResourceLinkDbId, d.UserDbId, d.Id });
+            // Platforms refuse a score not newer than the last (Canvas 400, Moodle 409): two writers on two instances
+            // must not both take the same millisecond for one learner's link.
+            e.HasIndex(d => new { d.ResourceLinkDbId, d.UserDbId, d.Timestamp }).IsUnique();
             e.HasOne<ResourceLinkEntity>().WithMany().HasForeignKey(d => d.ResourceLinkDbId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<LtiUserEntity>().WithMany().HasForeignKey(d => d.UserDbId).OnDelete(DeleteBehavior.NoAction);
         });

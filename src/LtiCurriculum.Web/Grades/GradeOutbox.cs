@@ -27,9 +27,6 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
         {
             return null;
         }
-        var previous = await db.GradeDeliveries
-            .Where(d => d.ResourceLinkDbId == attempt.ResourceLinkDbId && d.UserDbId == attempt.UserDbId)
-            .OrderByDescending(d => d.Id).Select(d => (DateTimeOffset?)d.Timestamp).FirstOrDefaultAsync(cancellationToken);
         var row = new GradeDeliveryEntity
         {
             PlatformId = link.PlatformId,
@@ -41,15 +38,31 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
             AwaitingInstructor = attempt.AwaitingInstructor,
             IsRegrade = isRegrade,
             Comment = attempt.InstructorComment,
-            Timestamp = NextTimestamp(previous, now),
             SubmittedAt = attempt.SubmittedAt,
             Status = ScorePlan.IsHeld(link.ProductFamily, attempt.AwaitingInstructor) ? GradeDeliveryStatus.Held : GradeDeliveryStatus.Pending,
             NextAttemptAt = now,
             CreatedAt = now,
         };
-        db.GradeDeliveries.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return row;
+        for (var round = 1; ; round++)
+        {
+            var previous = await db.GradeDeliveries
+                .Where(d => d.ResourceLinkDbId == attempt.ResourceLinkDbId && d.UserDbId == attempt.UserDbId)
+                .OrderByDescending(d => d.Timestamp).Select(d => (DateTimeOffset?)d.Timestamp).FirstOrDefaultAsync(cancellationToken);
+            row.Timestamp = NextTimestamp(previous, now);
+            db.GradeDeliveries.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return row;
+            }
+            catch (DbUpdateException) when (round < 5)
+            {
+                // Another writer (the learner submitting while the instructor grades, on another instance) took this
+                // timestamp first: the unique (link, user, timestamp) index refused ours. EF rolled back to its
+                // savepoint; read the newer timestamp and take the next millisecond.
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>Tells this instance's worker that a score is waiting. Call after the transaction committed.</summary>

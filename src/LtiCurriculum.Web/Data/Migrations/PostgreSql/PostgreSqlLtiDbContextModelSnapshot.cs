@@ -299,6 +299,9 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("ResourceLinkDbId", "UserDbId", "Id");
 
+                    b.HasIndex("ResourceLinkDbId", "UserDbId", "Timestamp")
+                        .IsUnique();
+
                     b.ToTable("GradeDeliveries", (string)null);
                 });
 

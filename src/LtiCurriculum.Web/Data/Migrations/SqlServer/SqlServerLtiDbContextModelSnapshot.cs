@@ -300,6 +300,9 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ResourceLinkDbId", "UserDbId", "Id");
 
+                    b.HasIndex("ResourceLinkDbId", "UserDbId", "Timestamp")
+                        .IsUnique();
+
                     b.ToTable("GradeDeliveries", (string)null);
                 });
 

@@ -286,6 +286,9 @@ namespace LtiCurriculum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ResourceLinkDbId", "UserDbId", "Id");
 
+                    b.HasIndex("ResourceLinkDbId", "UserDbId", "Timestamp")
+                        .IsUnique();
+
                     b.ToTable("GradeDeliveries", (string)null);
                 });
 
