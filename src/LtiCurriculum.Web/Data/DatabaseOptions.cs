@@ -11,8 +11,13 @@ public sealed class DatabaseOptions
     /// <summary>Folder of the SQLite file when no connection string is given; relative to the content root.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>Apply pending migrations at start (default). Turn off where a deployment step migrates.</summary>
-    public bool MigrateOnStart { get; set; } = true;
+    /// <summary>
+    /// Apply pending migrations at start. Unset means: yes on SQLite (the embedded database has no deployment step),
+    /// no on server databases, where the deployment runs <c>migrate</c> once instead of every instance racing to.
+    /// </summary>
+    public bool? MigrateAtStart { get; set; }
+
+    public bool MigratesAtStart => MigrateAtStart ?? IsSqlite;
 
     public bool IsSqlite => Provider.Trim().Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
 }

@@ -23,9 +23,15 @@ public static class StartupTasks
         var database = services.GetRequiredService<DatabaseOptions>();
         await using (var db = await services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(cancellationToken))
         {
-            if (database.MigrateOnStart)
+            if (database.MigratesAtStart)
             {
                 await db.Database.MigrateAsync(cancellationToken);
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+            {
+                throw new ConfigurationException(
+                    $"The database is behind this version: {pending.Count} migration(s) pending ({string.Join(", ", pending)}). " +
+                    "Run the 'migrate' command (dotnet LtiCurriculum.Web.dll migrate), or set Database:MigrateAtStart=true.");
             }
             if (db.Database.IsSqlite())
             {

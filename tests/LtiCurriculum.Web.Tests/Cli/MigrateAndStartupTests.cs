@@ -65,7 +65,7 @@ public sealed class MigrateAndStartupTests
     public async Task Migrate_works_where_migrate_on_start_is_off_and_other_commands_then_find_the_schema()
     {
         using var folder = new TempFolder();
-        var settings = new ToolSettings { Configuration = new Dictionary<string, string?> { ["Database:MigrateOnStart"] = "false" } };
+        var settings = new ToolSettings { Configuration = new Dictionary<string, string?> { ["Database:MigrateAtStart"] = "false" } };
         await using (var app = ToolInstance.Build(settings, folder.DatabaseFile))
         {
             var unmigrated = await RunAsync(app, "platforms", "list");
@@ -78,6 +78,35 @@ public sealed class MigrateAndStartupTests
             var listed = await RunAsync(app, "platforms", "list");
             Assert.True(listed.ExitCode == 0, listed.ToString());
         }
+    }
+
+    [Fact]
+    public async Task Migrate_script_prints_the_sql_and_changes_nothing()
+    {
+        using var folder = new TempFolder();
+        var settings = new ToolSettings { Configuration = new Dictionary<string, string?> { ["Database:MigrateAtStart"] = "false" } };
+        await using var app = ToolInstance.Build(settings, folder.DatabaseFile);
+
+        var script = await RunAsync(app, "migrate", "--script");
+
+        Assert.True(script.ExitCode == 0, script.ToString());
+        Assert.Contains("CREATE TABLE", script.Output, StringComparison.Ordinal);
+        Assert.Contains("__EFMigrationsHistory", script.Output, StringComparison.Ordinal);
+        var list = await RunAsync(app, "migrate", "--list");
+        Assert.DoesNotContain("applied\t", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_database_behind_this_version_stops_the_app_naming_the_migrate_command()
+    {
+        using var folder = new TempFolder();
+        var settings = new ToolSettings { Configuration = new Dictionary<string, string?> { ["Database:MigrateAtStart"] = "false" } };
+        await using var app = ToolInstance.Build(settings, folder.DatabaseFile);
+
+        var error = await Assert.ThrowsAsync<LtiCurriculum.Web.Hosting.ConfigurationException>(() => LtiCurriculum.Web.Hosting.StartupTasks.RunAsync(app.Services, Ct));
+
+        Assert.Contains("'migrate' command", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:MigrateAtStart", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal static class TestDatabase
         return new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSQL",
+            // Server databases migrate by command by default; each test's fresh database is migrated by the first instance.
+            ["Database:MigrateAtStart"] = "true",
             ["ConnectionStrings:Default"] = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString,
         };
     }

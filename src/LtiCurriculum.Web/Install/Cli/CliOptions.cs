@@ -28,6 +28,8 @@ public sealed class CliOptions
 
     public Option<bool> ListMigrations { get; } = new("--list") { Description = "Only show which migrations are applied and which are pending; change nothing." };
 
+    public Option<bool> MigrationScript { get; } = new("--script") { Description = "Print the idempotent SQL script of every migration for the configured provider (for a DBA to review and run); change nothing." };
+
     public Argument<string> Folder { get; } = new("FOLDER") { Description = "A pack folder (with pack.yaml) or a folder of pack folders." };
 
     public Option<string> Status { get; } = GradeStatusOption();

@@ -2,21 +2,33 @@ using System.CommandLine;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Install.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LtiCurriculum.Web.Install.Cli;
 
 /// <summary>
-/// <c>migrate [--list]</c>: brings the configured database to this version's schema. Runs before the app's own
-/// start-up tasks, so it works on an empty database and where <c>Database:MigrateOnStart</c> is off.
+/// <c>migrate [--list | --script]</c>: brings the configured database to this version's schema. Runs before the app's own
+/// start-up tasks, so it works on an empty database and where <c>Database:MigrateAtStart</c> is off.
 /// </summary>
 public static class MigrateCommand
 {
     public static Command Create(CliOptions o, CliContext cli)
     {
-        var migrate = new Command("migrate", "Apply the pending database migrations (EF Core) to the configured database and say which were applied.") { o.ListMigrations };
+        var migrate = new Command("migrate", "Apply the pending database migrations (EF Core) to the configured database and say which were applied.") { o.ListMigrations, o.MigrationScript };
         migrate.SetAction(async (parse, ct) =>
         {
             await using var db = await cli.Services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(ct);
+            if (parse.GetValue(o.MigrationScript))
+            {
+                var migrator = db.GetService<IMigrator>();
+                // Server databases: idempotent (each migration checks the history table, so the script runs safely on
+                // any version). SQLite cannot make idempotent scripts: the script starts after what this file has applied.
+                cli.Output.Write(db.Database.IsSqlite()
+                    ? migrator.GenerateScript(fromMigration: (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault())
+                    : migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent));
+                return ExitCodes.Done;
+            }
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (parse.GetValue(o.ListMigrations))
             {
