@@ -81,9 +81,12 @@ internal sealed class FlowClient(HttpClient http, Uri toolBase, FakePlatform pla
                 return Failed($"page: HTTP {(int)page.StatusCode} (want 200)");
             }
             html = await page.Content.ReadAsStringAsync(cancellationToken);
-            if (!html.Contains("id=\"module-progress\"", StringComparison.Ordinal))
+            // Learners land on the module page; course staff on the class readiness dashboard.
+            var marker = user.Role == LtiCurriculum.DevPlatform.LtiRoles.Instructor ? "<section id=\"students\">" : "id=\"module-progress\"";
+            if (!html.Contains(marker, StringComparison.Ordinal))
             {
-                return Failed("page: 200 but it is not the module page");
+                var title = System.Text.RegularExpressions.Regex.Match(html, "<title>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value.Trim();
+                return Failed($"page: 200 but it is not the landing page of its role (it is \"{title}\" at {landing.AbsolutePath})");
             }
         }
         var t4 = Stopwatch.GetTimestamp();
