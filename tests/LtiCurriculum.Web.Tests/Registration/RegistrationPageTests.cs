@@ -185,6 +185,19 @@ public sealed class RegistrationPageTests(RegistrationFixture fixture) : IClassF
         Assert.Equal("registration_unknown", page.ReasonCode);
     }
 
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(5_000_000)]
+    public async Task Oversized_confirmation_is_refused_with_413_not_500(int length)
+    {
+        using var browser = Tool.NewBrowser();
+
+        var page = await browser.PostFormAsync(Tool.Url(RegistrationEndpoints.ConfirmPath), [new("pending", new string('a', length)), new("action", "confirm")]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.Status);
+        Assert.Equal("form_too_large", page.ReasonCode);
+    }
+
     [Fact]
     public async Task Spent_registration_token_is_explained_and_nothing_is_saved()
     {

@@ -68,7 +68,20 @@ public static partial class RegistrationEndpoints
     {
         var logger = loggers.CreateLogger(typeof(RegistrationEndpoints));
         var cancellationToken = http.RequestAborted;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
+        // The confirmation form is two short fields; anything much larger is refused before it is read.
+        if (http.Request.ContentLength > MaxConfirmBody)
+        {
+            return Refuse(http, FormTooLarge);
+        }
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return Refuse(http, FormTooLarge);
+        }
         var (claim, row) = await pending.ClaimAsync(form?["pending"].FirstOrDefault(), cancellationToken);
         switch (claim)
         {
@@ -112,6 +125,9 @@ public static partial class RegistrationEndpoints
         ErrorPages.For(http, new LaunchFailure(failure.Code, failure.StatusCode, failure.Description), heading: Heading);
 
     private const int MaxTokenLength = 8192;
+    private const long MaxConfirmBody = 16 * 1024;
+    private static readonly RegistrationFailure FormTooLarge = new("form_too_large", 413,
+        "The confirmation sent was larger than this page's form can be. Start again from the LMS.");
     private static readonly RegistrationFailure SecretInvalid = new("registration_secret_invalid", 403,
         "This registration URL is not valid: its secret is missing or out of date. Ask the tool's administrator for the current URL (the CLI command: registration url).");
     private static readonly RegistrationFailure ConfigurationMissing = new("openid_configuration_missing", 400,
