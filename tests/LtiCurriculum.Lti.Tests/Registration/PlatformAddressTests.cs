@@ -33,6 +33,14 @@ public sealed class PlatformAddressTests
     [InlineData("fd12:3456::1")]
     [InlineData("ff02::1")]
     [InlineData("::ffff:192.168.0.1")]
+    [InlineData("::7f00:1")]
+    [InlineData("::a9fe:a9fe")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b::a00:1")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("2002:c0a8:1::1")]
+    [InlineData("192.0.0.170")]
+    [InlineData("198.18.0.1")]
     public void Non_public_addresses_are_never_allowed(string address) =>
         Assert.False(PlatformAddresses.IsAllowed(IPAddress.Parse(address), allowLoopback: true));
 
@@ -41,6 +49,7 @@ public sealed class PlatformAddressTests
     [InlineData("172.32.0.1")]
     [InlineData("100.128.0.1")]
     [InlineData("2606:4700::1111")]
+    [InlineData("64:ff9b::808:808")]
     public void Public_addresses_are_allowed(string address) =>
         Assert.True(PlatformAddresses.IsAllowed(IPAddress.Parse(address), allowLoopback: false));
 }
