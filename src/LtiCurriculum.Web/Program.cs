@@ -81,7 +81,10 @@ public partial class Program
         // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
         services.AddRazorComponents();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddDbContextCheck<LtiDbContext>("database", tags: ["ready"]);
+        services.AddSingleton<KeyRingProtection>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<LtiDbContext>("database", tags: ["ready"])
+            .AddCheck<KeyRingProtection>("key-ring", tags: ["ready"]);
 
         var devPlatformEnabled = configuration.GetValue<bool>("DevPlatform:Enabled");
         if (devPlatformEnabled)

@@ -1,9 +1,15 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace LtiCurriculum.Web.Tests;
 
-/// <summary>/health/live says the process answers; /health/ready also checks the database.</summary>
+/// <summary>/health/live says the process answers; /health/ready also checks the database and, in Production, that the key ring is encrypted.</summary>
 public sealed class HealthTests
 {
     [Fact]
@@ -33,5 +39,84 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
         Assert.Equal("Unhealthy", ready.Html);
+    }
+
+    [Fact]
+    public async Task Ready_is_degraded_in_production_while_the_key_ring_is_unencrypted()
+    {
+        await using var tool = await ToolInstance.StartAsync(new ToolSettings { Environment = "Production", DevPlatform = false });
+        using var browser = tool.NewBrowser();
+
+        var ready = await browser.GetAsync(tool.Url("/health/ready"));
+
+        Assert.Equal(HttpStatusCode.OK, ready.Status);
+        Assert.Equal("Degraded", ready.Html);
+    }
+
+    [Fact]
+    public async Task Ready_is_healthy_in_production_with_a_key_ring_certificate()
+    {
+        using var folder = new TempFolder();
+        var pfx = Path.Combine(folder.Path, "dataprotection.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=LtiCurriculum Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "test-password"), TestContext.Current.CancellationToken);
+        }
+        await using var tool = await ToolInstance.StartAsync(new ToolSettings
+        {
+            Environment = "Production",
+            DevPlatform = false,
+            Configuration = new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "test-password" },
+        });
+        using var browser = tool.NewBrowser();
+
+        var ready = await browser.GetAsync(tool.Url("/health/ready"));
+
+        Assert.Equal(HttpStatusCode.OK, ready.Status);
+        Assert.Equal("Healthy", ready.Html);
+    }
+
+    [Theory]
+    [InlineData("Production", null, true)]
+    [InlineData("Production", "/etc/lticurriculum/dp.pfx", false)]
+    [InlineData("Development", null, false)]
+    public void Every_start_warns_in_production_without_a_key_ring_certificate(string environment, string? certificate, bool warns)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = certificate }).Build();
+        var logger = new ListLogger();
+        var protection = new KeyRingProtection(configuration, new HostEnvironment(environment), logger);
+
+        protection.WarnAtStart();
+        protection.WarnAtStart();
+
+        Assert.Equal(warns ? 2 : 0, logger.Warnings.Count);
+        Assert.All(logger.Warnings, w => Assert.Contains("DataProtection:CertificatePath", w, StringComparison.Ordinal));
+    }
+
+    private sealed class HostEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "LtiCurriculum.Web";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    private sealed class ListLogger : ILogger<KeyRingProtection>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 }

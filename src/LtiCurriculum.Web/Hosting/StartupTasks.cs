@@ -20,6 +20,8 @@ public static class StartupTasks
         // Loading the catalogue now: a missing pack folder stops the app; a broken pack is logged and refused.
         _ = services.GetRequiredService<LtiCurriculum.Curriculum.Loading.ContentCatalogue>();
 
+        services.GetRequiredService<KeyRingProtection>().WarnAtStart();
+
         var database = services.GetRequiredService<DatabaseOptions>();
         await using (var db = await services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(cancellationToken))
         {
