@@ -95,6 +95,7 @@ public partial class Program
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(UnhandledErrorPage.WriteAsync));
+        app.UseRequestBodyErrors();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();

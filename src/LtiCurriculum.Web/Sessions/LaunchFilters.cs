@@ -23,6 +23,10 @@ public static class LaunchFilters
             var request = http.Features.Get<LearnerRequest>();
             var current = http.Features.Get<CurrentSession>()!;
             var forms = http.RequestServices.GetRequiredService<FormTokens>();
+            if (!http.Request.HasFormContentType)
+            {
+                return Refusal(http, request, current, "form_expected", 415, "This page takes a form (application/x-www-form-urlencoded or multipart/form-data), not the body that was sent.");
+            }
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             if (!forms.IsValid(current.Session, form[FormTokens.FieldName]))
             {

@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Text;
+using LtiCurriculum.Web.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LtiCurriculum.Web.Tests;
+
+/// <summary>
+/// Every endpoint that takes a body, found in the app's own route table (so a new one is covered the day it is
+/// mapped), answers oversized or malformed input with a 4xx, never a 500: an 8 MB value, 20,000 fields, and 2 MB
+/// of broken JSON, each sent with and without a learner's session.
+/// </summary>
+public sealed class OversizedInputTests
+{
+    private static readonly string[] BodyMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
+    [Fact]
+    public async Task No_endpoint_answers_oversized_or_malformed_bodies_with_a_server_error()
+    {
+        await using var tool = await ToolInstance.StartAsync();
+        var learner = await LearnerSession.LaunchAsync(tool);
+        var targets = tool.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Intersect(BodyMethods)
+                .Select(method => (Method: method, Path: Fill(e.RoutePattern.RawText ?? ""))))
+            .Distinct()
+            .ToList();
+        Assert.True(targets.Count > 20, $"Only {targets.Count} endpoints with a body were found; the route table was not read.");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        var failures = new List<string>();
+
+        foreach (var (method, path) in targets)
+        {
+            foreach (var (name, body) in Bodies())
+            {
+                foreach (var session in new[] { null, learner.Token })
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), tool.Url(path)) { Content = body() };
+                    if (session is not null)
+                    {
+                        request.Headers.Add("X-Lti-Session", session);
+                    }
+                    int status;
+                    try
+                    {
+                        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+                        status = (int)response.StatusCode;
+                    }
+                    catch (HttpRequestException ex) when (ex.InnerException is IOException)
+                    {
+                        // The server answered (a 4xx such as 413) and closed the connection before taking the whole body.
+                        continue;
+                    }
+                    if (status >= 500)
+                    {
+                        failures.Add($"{method} {path} with {name}{(session is null ? "" : " and a session")}: {status}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Theory]
+    [InlineData("/learn/answer")]
+    [InlineData("/learn/submit")]
+    public async Task An_8_MB_answer_with_a_valid_session_is_413_form_too_large(string path)
+    {
+        await using var tool = await ToolInstance.StartAsync();
+        var learner = await LearnerSession.LaunchAsync(tool);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, tool.Url(path))
+        {
+            Content = new FormUrlEncodedContent([new("form_token", learner.FormToken), new("answer", new string('a', 8 * 1024 * 1024))]),
+        };
+        request.Headers.Add("X-Lti-Session", learner.Token);
+        request.Headers.Accept.ParseAdd("application/json");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("form_too_large", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(string Name, Func<HttpContent> Body)> Bodies()
+    {
+        yield return ("an 8 MB form value", () => new FormUrlEncodedContent([new("answer", new string('a', 8 * 1024 * 1024)), new("question", "q1")]));
+        yield return ("20,000 form fields", () => new StringContent(string.Join('&', Enumerable.Range(0, 20_000).Select(i => $"f{i}=v")), Encoding.UTF8, "application/x-www-form-urlencoded"));
+        yield return ("2 MB of broken JSON", () =>
+        {
+            var content = new StringContent("{\"answer\":\"" + new string('b', 2 * 1024 * 1024), Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        });
+    }
+
+    /// <summary>A concrete path for a route pattern: each parameter gets a plausible value.</summary>
+    private static string Fill(string pattern) =>
+        "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{([^}:=?*]+)[^}]*\}", m => m.Groups[1].Value switch
+        {
+            "flavour" => "moodle",
+            "courseId" or "course" => "med-501",
+            _ => "1",
+        });
+}
