@@ -34,8 +34,8 @@ public sealed class DevPlatformHomeTests(BrowserFixture fixture) : IClassFixture
         var picker = page.GetByLabel("Launch as");
         await picker.FocusAsync();
         await picker.SelectOptionAsync("instructor-lee");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use these settings" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Focus and Enter in one step: another page of the shared browser may take the keyboard focus between two.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use these settings" }).PressAsync("Enter");
 
         await page.WaitForURLAsync(url => url.Contains("as=instructor-lee", StringComparison.Ordinal));
         await Expect(page.Locator("#current-user")).ToContainTextAsync("Dr. Jordan Lee (instructor)");
