@@ -55,7 +55,7 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
                 await db.SaveChangesAsync(cancellationToken);
                 return row;
             }
-            catch (DbUpdateException) when (round < 5)
+            catch (DbUpdateException) when (round < MaxTimestampTries)
             {
                 // Another writer (the learner submitting while the instructor grades, on another instance) took this
                 // timestamp first: the unique (link, user, timestamp) index refused ours. EF rolled back to its
@@ -64,6 +64,9 @@ public sealed class GradeOutbox(GradeDeliverySignal signal)
             }
         }
     }
+
+    /// <summary>Each refused try means another writer's score landed, so N writers racing need at most N tries.</summary>
+    private const int MaxTimestampTries = 16;
 
     /// <summary>Tells this instance's worker that a score is waiting. Call after the transaction committed.</summary>
     public void Wake() => signal.Wake();
