@@ -31,7 +31,10 @@ public sealed class HealthTests
     {
         await using var tool = await ToolInstance.StartAsync();
         using var browser = tool.NewBrowser();
+        // A folder where the file was: the background workers polling the database cannot quietly create a new,
+        // empty file in its place (which made this test pass or fail by timing).
         File.Delete(tool.DatabaseFile);
+        Directory.CreateDirectory(tool.DatabaseFile);
 
         var live = await browser.GetAsync(tool.Url("/health/live"));
         var ready = await browser.GetAsync(tool.Url("/health/ready"));
