@@ -26,6 +26,8 @@ public static class DevPlatformEndpoints
         var platform = endpoints.MapGroup(PlatformUrls.BasePath).DisableAntiforgery().ExcludeFromDescription();
         platform.MapGet(string.Empty, HomeEndpoint.HandleAsync);
         platform.MapPost("/launch", LaunchEndpoint.HandleAsync);
+        platform.MapGet("/framed-launch", FramedLaunchEndpoint.HandleAsync);
+        platform.MapGet("/" + PlatformStorageNames.ForwardingFrame, FramedLaunchEndpoint.ForwardingFrame);
         platform.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
         platform.MapGet("/jwks", JwksEndpoint.Handle);
         platform.MapGet("/return", ReturnEndpoint.Handle);

@@ -44,7 +44,12 @@ internal static class AuthorizeEndpoint
         var membershipsUrl = nrps.IsOn(pending.Course.Id) && client.Allows(NrpsNames.Scope) ? new PlatformUrls(pending.Origin).Memberships(pending.Course.Id) : null;
         var idToken = idTokens.Build(DemoLaunchFactory.Create(pending, client, request.Nonce!, settings, agsClaims.For(pending), data, membershipsUrl));
         logger.IdTokenIssued(pending!.MessageType, pending.User.Key);
-        return AutoPostForm.Page("Signing you in to the tool", redirectUri, WithState(request, KeyValuePair.Create("id_token", idToken)));
+        var fields = WithState(request, KeyValuePair.Create("id_token", idToken));
+        if (pending.StorageTarget is not null)
+        {
+            fields.Add(new(PlatformStorageNames.TargetParameter, pending.StorageTarget));
+        }
+        return AutoPostForm.Page("Signing you in to the tool", redirectUri, fields);
     }
 
     private static (PendingLaunch? Pending, AuthorizationError? Error) Authorize(AuthorizationRequest request, PendingLaunchStore store, ToolClient client)

@@ -40,8 +40,10 @@ internal static class LaunchEndpoint
         }
 
         var client = choice.Registration is null ? clients.Default(urls) : ToolClients.Of(choice.Registration);
+        // Canvas names the storage target on the login and again with the id_token.
+        var storageTarget = choice.LoginStyle == LoginStyles.Get ? "_parent" : null;
         var hint = store.Remember(new PendingLaunch(
-            urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple, choice.Registration));
+            urls.Origin, choice.Course, choice.Link, choice.User, choice.MessageType, choice.Locale, choice.AcceptMultiple, choice.Registration, storageTarget));
         var parameters = LoginInitiation.Parameters(urls, client, choice.User, hint, choice.LoginStyle, DemoLaunchFactory.TargetLinkUri(client, choice.Link, choice.MessageType));
         var toolLogin = client.LoginUri;
         logger.LaunchStarted(choice.MessageType, choice.User.Key, choice.Course.Id, choice.LoginStyle);
@@ -50,7 +52,7 @@ internal static class LaunchEndpoint
             : AutoPostForm.Page("Opening the tool", toolLogin, parameters);
     }
 
-    private static async Task EnsureToolKnowsPlatformAsync(HttpContext context, PlatformUrls urls, DevPlatformOptions options, ILogger logger)
+    internal static async Task EnsureToolKnowsPlatformAsync(HttpContext context, PlatformUrls urls, DevPlatformOptions options, ILogger logger)
     {
         var registrar = context.RequestServices.GetService<IDevPlatformRegistrar>();
         if (registrar is null)

@@ -20,7 +20,7 @@ internal static class LoginInitiation
         {
             parameters.Add(new("canvas_region", "unknown"));
             parameters.Add(new("canvas_environment", "production"));
-            parameters.Add(new("lti_storage_target", "_parent"));
+            parameters.Add(new(PlatformStorageNames.TargetParameter, "_parent"));
         }
 
         return parameters;

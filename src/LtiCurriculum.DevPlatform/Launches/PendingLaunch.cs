@@ -3,7 +3,8 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>
 /// A launch the platform started and the tool has not yet asked to authorize. <see cref="AcceptMultiple"/> is the
 /// deep_linking_settings <c>accept_multiple</c> of a deep linking request; <see cref="Registration"/> the tool registered by
-/// dynamic registration the launch goes to (null: the built-in tool).
+/// dynamic registration the launch goes to (null: the built-in tool); <see cref="StorageTarget"/> the
+/// <c>lti_storage_target</c> the launch offered (Canvas posts it with the id_token too).
 /// </summary>
 internal sealed record PendingLaunch(
     string Origin,
@@ -13,4 +14,5 @@ internal sealed record PendingLaunch(
     string MessageType,
     string Locale,
     bool AcceptMultiple = true,
-    DynamicRegistration? Registration = null);
+    DynamicRegistration? Registration = null,
+    string? StorageTarget = null);

@@ -21,6 +21,7 @@ internal static class AutoPostForm
         body.Append("<noscript><p>JavaScript is off, so this page cannot continue by itself.</p>")
             .Append("<button type=\"submit\">Continue</button></noscript>\n")
             .Append("</form>");
-        return new HtmlPage(heading, body.ToString(), autoSubmitFormId: FormId);
+        var target = Uri.TryCreate(action, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+        return new HtmlPage(heading, body.ToString(), autoSubmitFormId: FormId, formActionOrigin: target);
     }
 }

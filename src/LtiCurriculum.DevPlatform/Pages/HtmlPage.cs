@@ -6,10 +6,13 @@ namespace LtiCurriculum.DevPlatform;
 /// <summary>
 /// A whole HTML page with the platform's layout and headers: a Content-Security-Policy whose per-response nonce is the
 /// only way script and style run, no caching (pages can hold id_tokens), no sniffing, same-origin referrers.
-/// <paramref name="script"/> is a page's own script; <paramref name="frameOrigin"/> the one origin it may frame.
+/// <paramref name="script"/> is a page's own script; <paramref name="frameOrigin"/> the origins it may frame;
+/// <paramref name="bodyAttributes"/> (already encoded) what the script reads from the body; <paramref name="formActionOrigin"/>
+/// another origin its forms may post to (the tool's, when the tool runs elsewhere).
 /// </summary>
 internal sealed class HtmlPage(
-    string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string? autoSubmitFormId = null, string? script = null, string? frameOrigin = null)
+    string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string? autoSubmitFormId = null, string? script = null, string? frameOrigin = null,
+    string? bodyAttributes = null, string? formActionOrigin = null)
     : IResult
 {
     private const string Styles =
@@ -49,7 +52,7 @@ internal sealed class HtmlPage(
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; " +
-            "form-action 'self'; frame-ancestors 'self'; base-uri 'none'" +
+            "form-action 'self'" + (formActionOrigin is null ? string.Empty : " " + formActionOrigin) + "; frame-ancestors 'self'; base-uri 'none'" +
             (frameOrigin is null ? string.Empty : $"; frame-src {frameOrigin}");
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
@@ -70,7 +73,7 @@ internal sealed class HtmlPage(
             <title>{Html.Encode(Title)} - LtiCurriculum Development Platform</title>
             <style nonce="{nonce}">{Styles}</style>
             </head>
-            <body>
+            <body{bodyAttributes}>
             <main>
             {bodyHtml}
             </main>

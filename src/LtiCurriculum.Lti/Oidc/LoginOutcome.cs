@@ -10,5 +10,11 @@ public sealed record LoginOutcome(string? AuthorizationUrl, string? State, strin
 {
     public bool Succeeded => Failure is null;
 
+    /// <summary>Set when the platform offered its storage (<c>lti_storage_target</c>): the binding and nonce may travel there too.</summary>
+    public PlatformStorage? PlatformStorage { get; init; }
+
+    /// <summary>The nonce sent to the platform; kept in the platform's storage beside the binding when it offers one.</summary>
+    public string? Nonce { get; init; }
+
     public static LoginOutcome Fail(LaunchFailure failure) => new(null, null, null, default, failure);
 }

@@ -87,6 +87,10 @@ public sealed class OidcLoginService(
             cancellationToken).ConfigureAwait(false);
 
         var url = AuthenticationRequest.BuildUrl(registration, redirectUri, login, state, nonce);
-        return new LoginOutcome(url, state, binding, expiresAt, null);
+        return new LoginOutcome(url, state, binding, expiresAt, null)
+        {
+            Nonce = nonce,
+            PlatformStorage = PlatformStorage.For(registration, state, login.LtiStorageTarget),
+        };
     }
 }

@@ -17,6 +17,9 @@ public sealed record PlatformRegistration(
     /// <summary>Registered through LTI Dynamic Registration: with <c>Lti:AutoAddDeployments</c>, its unknown deployments are added at launch.</summary>
     public bool RegisteredDynamically { get; init; }
 
+    /// <summary>The LMS product (<c>canvas</c>, <c>moodle</c>) when known, from dynamic registration or the admin.</summary>
+    public string? ProductFamily { get; init; }
+
     /// <summary>deployment_id is case-sensitive (LTI Core 1.3 §5.3.3).</summary>
     public bool HasDeployment(string deploymentId) => DeploymentIds.Contains(deploymentId);
 }

@@ -1,5 +1,7 @@
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Lti.Oidc;
+using LtiCurriculum.Lti.Storage;
+using LtiCurriculum.Web.Launch.Cookieless;
 using LtiCurriculum.Web.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +28,8 @@ public static class LtiEndpoints
         }
         string? Parameter(string name) => form[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : request.Query[name].FirstOrDefault();
 
-        var outcome = await login.StartAsync(LoginInitiation.From(Parameter), ToolUrls.LaunchUri(request, tool.Value), http.RequestAborted);
+        var initiation = LoginInitiation.From(Parameter);
+        var outcome = await login.StartAsync(initiation, ToolUrls.LaunchUri(request, tool.Value), http.RequestAborted);
         if (outcome.Failure is { } failure)
         {
             return ErrorPages.For(http, failure, heading: "This launch could not start");
@@ -35,10 +38,13 @@ public static class LtiEndpoints
         http.Response.Cookies.Append(LoginStateCookie.NameFor(outcome.State!), outcome.BrowserBinding!,
             CrossSiteCookie.Options(request, ToolUrls.LaunchPath, outcome.ExpiresAt));
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Redirect(outcome.AuthorizationUrl!);
+        return PlatformStoragePages.ShouldOffer(request, outcome)
+            ? PlatformStoragePages.LoginPage(http, outcome, initiation, tool.Value)
+            : Results.Redirect(outcome.AuthorizationUrl!);
     }
 
-    private static async Task<IResult> LaunchAsync(HttpContext http, LaunchValidator validator, ILtiLaunchHandler handler, LaunchTelemetry telemetry)
+    private static async Task<IResult> LaunchAsync(
+        HttpContext http, LaunchValidator validator, ILtiLaunchHandler handler, LaunchTelemetry telemetry, IPlatformRegistrationStore registrations)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -61,7 +67,20 @@ public static class LtiEndpoints
         var binding = state is not null && LtiCurriculum.Lti.OpaqueTokens.IsWellFormed(state)
             ? http.Request.Cookies[LoginStateCookie.NameFor(state)]
             : null;
-        var result = await validator.ValidateAsync(new LaunchRequest(form["id_token"].FirstOrDefault(), state, binding), http.RequestAborted);
+        var launch = new LaunchRequest(form["id_token"].FirstOrDefault(), state, binding);
+        if (binding is null)
+        {
+            // No cookie: the binding may be in the platform's storage. First ask the page to read it; its re-post carries it.
+            if (await PlatformStoragePages.ForLaunchAsync(form, registrations, http.RequestAborted) is { } storage)
+            {
+                return PlatformStoragePages.LaunchPage(http, storage, form);
+            }
+            if (form[PlatformStorage.BindingField].FirstOrDefault() is { Length: > 0 } stored)
+            {
+                launch = launch with { BrowserBinding = stored, PlatformStorageNonce = form[PlatformStorage.NonceField].FirstOrDefault() ?? "" };
+            }
+        }
+        var result = await validator.ValidateAsync(launch, http.RequestAborted);
         if (binding is not null)
         {
             http.Response.Cookies.Delete(LoginStateCookie.NameFor(state!), CrossSiteCookie.Options(http.Request, ToolUrls.LaunchPath, default));

@@ -7,15 +7,18 @@ namespace LtiCurriculum.Browser.Tests.Support;
 /// One running tool (its own SQLite database, the development platform on) for the tests of a class, and fresh
 /// browser contexts in the run's shared Chromium (<see cref="ChromiumHost"/>).
 /// </summary>
-public sealed class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
+public class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
 {
     private ToolServer? _tool;
+
+    /// <summary>Whether the development platform is opened on another site than the tool (<see cref="ToolServer.PlatformOrigin"/>).</summary>
+    protected virtual bool CrossSite => false;
 
     internal ToolServer Tool => _tool ?? throw new InvalidOperationException("The tool has not started.");
 
     public async ValueTask InitializeAsync()
     {
-        _tool = await ToolServer.StartAsync(TestContext.Current.CancellationToken);
+        _tool = await ToolServer.StartAsync(TestContext.Current.CancellationToken, CrossSite);
         await CheckStaticAssetsAsync(_tool);
     }
 
@@ -56,4 +59,10 @@ public sealed class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
             }
         }
     }
+}
+
+/// <summary>A <see cref="BrowserFixture"/> whose development platform pages are on another site than the tool.</summary>
+public sealed class CrossSiteBrowserFixture(ChromiumHost chromium) : BrowserFixture(chromium)
+{
+    protected override bool CrossSite => true;
 }

@@ -39,7 +39,9 @@ public sealed class ChromiumHost : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox"],
+            // A response a test rewrites (CookielessLaunchTests drops the tool's cookies) has no server address, so Chromium
+            // would count it as public and block its page from navigating to 127.0.0.1 (Local Network Access).
+            Args = ["--no-sandbox", "--disable-features=LocalNetworkAccessChecks"],
         });
     }
 

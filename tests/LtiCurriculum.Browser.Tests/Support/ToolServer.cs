@@ -33,7 +33,21 @@ internal sealed class ToolServer : IAsyncDisposable
 
     public string Url(string pathAndQuery) => Origin + "/" + pathAndQuery.TrimStart('/');
 
-    public static async Task<ToolServer> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The same server under the name localhost: another site than <see cref="Origin"/> for the browser.</summary>
+    public string PlatformOrigin => Origin.Replace("://127.0.0.1:", "://localhost:", StringComparison.Ordinal);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <param name="crossSite">
+    /// Whether the development platform should be opened at http://localhost:port (see <see cref="PlatformOrigin"/>) while
+    /// the tool stays at http://127.0.0.1:port: two sites for the browser, so the tool's frame is third-party.
+    /// </param>
+    public static async Task<ToolServer> StartAsync(CancellationToken cancellationToken, bool crossSite = false)
     {
         var folder = Directory.CreateTempSubdirectory("lticurriculum-browser-tests-").FullName;
         var databaseFile = Path.Combine(folder, "tool.db");
@@ -54,7 +68,12 @@ internal sealed class ToolServer : IAsyncDisposable
                 // Dynamic registration fetches the development platform's configuration over loopback http.
                 ["Registration:AllowInsecureLoopback"] = "true",
             });
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var port = crossSite ? FreePort() : 0;
+            if (crossSite)
+            {
+                builder.Configuration["DevPlatform:ToolOrigin"] = $"http://127.0.0.1:{port}";
+            }
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             // TOOL_TEST_LOGS=1 shows the tool's own log in the test output.
             if (Environment.GetEnvironmentVariable("TOOL_TEST_LOGS") != "1")
             {

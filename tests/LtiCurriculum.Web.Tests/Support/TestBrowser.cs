@@ -24,6 +24,9 @@ internal sealed class TestBrowser : IDisposable
     /// <summary>Every Set-Cookie header seen, raw, newest last.</summary>
     public List<string> SetCookieHeaders { get; } = [];
 
+    /// <summary>The Sec-Fetch-Dest this browser sends: a top-level page (<c>document</c>) unless a test puts it in a frame (<c>iframe</c>).</summary>
+    public string FetchDest { get; set; } = "document";
+
     public IReadOnlyList<StoredCookie> Cookies
     {
         get { lock (_gate) { return [.. _cookies]; } }
@@ -67,6 +70,10 @@ internal sealed class TestBrowser : IDisposable
             foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             {
                 request.Headers.TryAddWithoutValidation(name, value);
+            }
+            if (!request.Headers.Contains("Sec-Fetch-Dest"))
+            {
+                request.Headers.TryAddWithoutValidation("Sec-Fetch-Dest", FetchDest);
             }
             var cookieHeader = string.Join("; ", Cookies
                 .Where(c => PathMatches(request.RequestUri!.AbsolutePath, c.Path))

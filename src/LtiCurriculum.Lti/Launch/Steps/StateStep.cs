@@ -3,8 +3,9 @@ using LtiCurriculum.Lti.Storage;
 namespace LtiCurriculum.Lti.Launch.Steps;
 
 /// <summary>
-/// [11, 13] The state came back, the browser that started the login sent its cookie, and the state is
-/// known, unexpired and consumed now (single use, atomic across instances).
+/// [11, 13] The state came back, the browser that started the login proved it (the cookie, or the binding and nonce
+/// read back from the platform's storage), and the state is known, unexpired and consumed now (single use, atomic
+/// across instances).
 /// </summary>
 internal sealed class StateStep(ILoginStateStore store) : ILaunchStep
 {
@@ -32,6 +33,10 @@ internal sealed class StateStep(ILoginStateStore store) : ILaunchStep
             return LaunchFailures.StateUnknown;
         }
         if (!OpaqueTokens.FixedTimeEquals(saved.BrowserBindingHash, OpaqueTokens.Hash(context.Request.BrowserBinding)))
+        {
+            return LaunchFailures.StateBrowserMismatch;
+        }
+        if (context.Request.PlatformStorageNonce is { } storedNonce && !OpaqueTokens.FixedTimeEquals(saved.Nonce, storedNonce))
         {
             return LaunchFailures.StateBrowserMismatch;
         }

@@ -32,6 +32,7 @@ internal sealed class DbPlatformRegistrationStore(IDbContextFactory<LtiDbContext
             p.Deployments.Select(d => d.DeploymentId).ToHashSet(StringComparer.Ordinal), p.IsDisabled)
         {
             RegisteredDynamically = p.Source == LtiCurriculum.Web.Install.Registration.RegistrationCompletion.PlatformSource,
+            ProductFamily = p.ProductFamily,
         })];
         // Cache only issuers that exist, so a flood of unknown issuers cannot grow the cache.
         if (value.Count > 0)
