@@ -64,6 +64,9 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
         await Expect(fallback).ToBeVisibleAsync();
         await Expect(fallback.Locator("h2")).ToHaveTextAsync("Your browser blocks this activity inside the course page");
         await Expect(tool.Locator("#lti-storage-status")).ToHaveTextAsync("The sign-in cannot finish inside this page.");
+        // The way out is where the keyboard is, and the page (with its frame) passes axe.
+        await Expect(tool.Locator("#lti-storage-fallback a")).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync("login fallback in a course frame");
 
         // A new window is a first-party page: its cookie works, and the same launch completes there.
         var popup = await context.RunAndWaitForPageAsync(() => fallback.GetByRole(AriaRole.Link, new() { Name = "Open the activity in a new window" }).ClickAsync());
