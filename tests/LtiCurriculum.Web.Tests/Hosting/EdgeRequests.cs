@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Text;
+using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace LtiCurriculum.Web.Tests.Hosting;
 
@@ -54,6 +56,15 @@ internal static class EdgeRequests
     {
         static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
         return $"{Part("""{"alg":"RS256","typ":"JWT","kid":"none"}""")}.{Part($$"""{"iss":"{{issuer}}","aud":"{{audience}}","sub":"u1"}""")}.c2lnbmF0dXJl";
+    }
+
+    /// <summary>The one failure the start-up tasks report for these settings (Program prints it and exits with 1).</summary>
+    public static async Task<string> StartupErrorAsync(ToolSettings settings)
+    {
+        using var folder = new TempFolder();
+        await using var app = ToolInstance.Build(settings, folder.DatabaseFile);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartupTasks.RunAsync(app.Services, TestContext.Current.CancellationToken));
+        return Assert.Single(error.Failures);
     }
 
     public static async Task<(HttpStatusCode Status, HttpResponseMessage Response)> SendAsync(HttpClient http, HttpRequestMessage request)

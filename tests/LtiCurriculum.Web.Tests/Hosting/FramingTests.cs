@@ -184,18 +184,14 @@ public sealed class FramingTests
     [InlineData("Production", "http://localhost:3000")]
     public async Task A_frame_ancestor_that_is_not_an_allowed_origin_stops_startup_naming_the_key(string environment, string entry)
     {
-        using var folder = new TempFolder();
         var settings = new ToolSettings
         {
             Environment = environment,
             DevPlatform = false,
             Configuration = new Dictionary<string, string?> { ["Security:FrameAncestors:0"] = Vanity, ["Security:FrameAncestors:1"] = entry },
         };
-        await using var app = ToolInstance.Build(settings, folder.DatabaseFile);
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<FramingOptions>>().Value);
-
-        Assert.Contains("Security:FrameAncestors:1", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.Contains("Security:FrameAncestors:1", await EdgeRequests.StartupErrorAsync(settings), StringComparison.Ordinal);
     }
 
     [Theory]
