@@ -105,6 +105,8 @@ public partial class Program
         app.UseSecurityHeaders();
         app.UseRequestLimits();
         app.UseStaticFiles();
+        // Explicit so it runs after UseRequestLimits: the session handler may read the form, within the group's limits.
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealth();

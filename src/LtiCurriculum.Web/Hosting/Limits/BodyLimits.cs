@@ -58,7 +58,8 @@ internal static class BodyLimits
         {
             size.MaxRequestBodySize = limit.MaxBodyBytes;
         }
-        if (request.HasFormContentType)
+        // A form read already (by a middleware placed earlier) keeps its reader: a new one would find the body consumed.
+        if (request.HasFormContentType && context.Features.Get<IFormFeature>()?.Form is null)
         {
             context.Features.Set<IFormFeature>(new FormFeature(request, limit.Form));
         }
