@@ -5,6 +5,7 @@ using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Stores;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Hosting;
+using LtiCurriculum.Web.Hosting.Proxies;
 using LtiCurriculum.Web.Install;
 using LtiCurriculum.Web.Install.Cli;
 using LtiCurriculum.Web.Install.Platforms;
@@ -81,6 +82,9 @@ public partial class Program
         // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
         services.AddRazorComponents();
         services.AddProblemDetails();
+        services.AddSecurityHeaders(configuration);
+        services.AddTransportSecurity(configuration);
+        services.AddRequestLimits(configuration);
         services.AddSingleton<KeyRingProtection>();
         services.AddHealthChecks()
             .AddDbContextCheck<LtiDbContext>("database", tags: ["ready"])
@@ -94,11 +98,15 @@ public partial class Program
         }
 
         var app = builder.Build();
+        app.UseTransportSecurity();
         app.UseExceptionHandler(errors => errors.Run(UnhandledErrorPage.WriteAsync));
         app.UseRequestBodyErrors();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
         app.UseStaticFiles();
+        // Explicit so it runs after UseRequestLimits: the session handler may read the form, within the group's limits.
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealth();

@@ -63,17 +63,20 @@ public sealed class OversizedInputTests
     }
 
     [Theory]
-    [InlineData("/learn/answer")]
-    [InlineData("/learn/submit")]
-    public async Task An_8_MB_answer_with_a_valid_session_is_413_form_too_large(string path)
+    [InlineData("/learn/answer", "an 8 MB answer")]
+    [InlineData("/learn/submit", "an 8 MB answer")]
+    [InlineData("/learn/answer", "20,000 fields")]
+    [InlineData("/learn/submit", "20,000 fields")]
+    public async Task An_8_MB_answer_or_20000_fields_with_a_valid_session_is_413_form_too_large(string path, string what)
     {
         await using var tool = await ToolInstance.StartAsync();
         var learner = await LearnerSession.LaunchAsync(tool);
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, tool.Url(path))
-        {
-            Content = new FormUrlEncodedContent([new("form_token", learner.FormToken), new("answer", new string('a', 8 * 1024 * 1024))]),
-        };
+        List<KeyValuePair<string, string>> fields = [new("form_token", learner.FormToken)];
+        fields.AddRange(what == "20,000 fields"
+            ? Enumerable.Range(0, 20_000).Select(i => new KeyValuePair<string, string>("answer", $"o{i}"))
+            : [new("answer", new string('a', 8 * 1024 * 1024))]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, tool.Url(path)) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("X-Lti-Session", learner.Token);
         request.Headers.Accept.ParseAdd("application/json");
 
@@ -81,6 +84,54 @@ public sealed class OversizedInputTests
 
         Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("form_too_large", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Each endpoint group's own limits (LtiCurriculum.Web.Hosting.Limits.BodyLimits): one field more than it takes, or
+    /// one value one character too long, in a body that is itself within the group's size; sent with the session the
+    /// group needs, so the form is read where it matters. Platforms' posts answer 400, the tool's own forms 413.
+    /// </summary>
+    [Theory]
+    [InlineData("/lti/login", "fields", 400)]
+    [InlineData("/lti/login", "value", 400)]
+    [InlineData("/lti/launch", "fields", 400)]
+    [InlineData("/lti/launch", "value", 400)]
+    [InlineData("/lti/register/confirm", "fields", 413)]
+    [InlineData("/lti/register/confirm", "value", 413)]
+    [InlineData("/learn/answer", "fields", 413)]
+    [InlineData("/learn/answer", "value", 413)]
+    [InlineData("/learn/submit", "fields", 413)]
+    [InlineData("/learn/submit", "value", 413)]
+    [InlineData("/teach/settings", "fields", 413)]
+    [InlineData("/teach/settings", "value", 413)]
+    [InlineData("/teach/grades/grade", "fields", 413)]
+    public async Task One_field_too_many_or_one_value_too_long_is_refused_per_endpoint_group(string path, string over, int expected)
+    {
+        await using var tool = await ToolInstance.StartAsync();
+        var user = path.StartsWith("/teach", StringComparison.Ordinal) ? DevPlatformLaunch.Instructor : DevPlatformLaunch.Learner;
+        var session = path.StartsWith("/learn", StringComparison.Ordinal) || path.StartsWith("/teach", StringComparison.Ordinal)
+            ? await LearnerSession.LaunchAsync(tool, user: user)
+            : null;
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        request.Path = path;
+        var limit = LtiCurriculum.Web.Hosting.Limits.BodyLimits.For(LtiCurriculum.Web.Hosting.Limits.EndpointGroups.Of(request))!;
+        List<KeyValuePair<string, string>> fields = session is null ? [] : [new("form_token", session.FormToken)];
+        fields.AddRange(over == "fields"
+            ? Enumerable.Range(0, limit.MaxFields + 1).Select(i => new KeyValuePair<string, string>($"f{i}", "v"))
+            : [new("answer", new string('a', limit.MaxValueLength + 1))]);
+        var content = new FormUrlEncodedContent(fields);
+        Assert.True(content.Headers.ContentLength < limit.MaxBodyBytes, "the body itself is within the group's size");
+        using var message = new HttpRequestMessage(HttpMethod.Post, tool.Url(path)) { Content = content };
+        if (session is not null)
+        {
+            message.Headers.Add("X-Lti-Session", session.Token);
+        }
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        using var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        Assert.Contains(expected == 413 ? "form_too_large" : "request_malformed", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     private static IEnumerable<(string Name, Func<HttpContent> Body)> Bodies()

@@ -11,16 +11,23 @@ namespace LtiCurriculum.Web.Grades;
 /// delays its own scores. A drain takes a batch (leased), sends it with bounded concurrency, records every outcome
 /// in one transaction, and goes on until nothing is due. A platform that asks us to wait (429/503 Retry-After), or
 /// whose whole batch failed, is paused; its rows carry their own next-try times.
-/// In-flight sends finish on shutdown (each is bounded by the HTTP timeout); what is not recorded is re-sent later
-/// with the same timestamp, which platforms treat as the same score.
+/// On shutdown no new round starts; sends in flight may finish and be recorded until shortly before the host's
+/// ShutdownTimeout. Then they are cancelled, and every score of the round not recorded is released (lease cleared,
+/// failures and next try unchanged) so another instance, or the next start, takes it at once rather than after the
+/// lease expires. A cancelled send may have landed: it is re-sent with the same timestamp, which platforms treat as
+/// the same score (and a 409 for it counts as delivered, see <see cref="DeliveryOutcomes"/>).
 /// </summary>
 public sealed partial class GradeDeliveryWorker(
     GradeLeases leases, ScoreDelivery delivery, GradeDeliverySignal signal, GradeTelemetry telemetry, IOptions<GradeOptions> options,
-    IDbContextFactory<LtiDbContext> contexts, TimeProvider time, ILogger<GradeDeliveryWorker> logger) : BackgroundService
+    IOptions<HostOptions> host, IDbContextFactory<LtiDbContext> contexts, TimeProvider time, ILogger<GradeDeliveryWorker> logger) : BackgroundService
 {
+    /// <summary>Kept from the host's ShutdownTimeout for releasing what did not finish (one short transaction).</summary>
+    private static readonly TimeSpan ReleaseTime = TimeSpan.FromSeconds(2);
+
     private readonly GradeOptions _options = options.Value;
     private readonly ConcurrentDictionary<int, Task> _drains = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _pausedUntil = new();
+    private readonly CancellationTokenSource _abandon = new();
     private long _passes;
 
     /// <summary>
@@ -69,6 +76,28 @@ public sealed partial class GradeDeliveryWorker(
         await Task.WhenAll(_drains.Values);
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Sends get the host's ShutdownTimeout less the time to release what is left; the host's own token (its
+        // timeout, counted from a moment earlier) ends them too. The wait as a whole never outlasts the timeout by more.
+        var shutdown = host.Value.ShutdownTimeout;
+        var bounded = shutdown >= TimeSpan.Zero;
+        var release = bounded ? TimeSpan.FromTicks(Math.Min(ReleaseTime.Ticks, shutdown.Ticks / 2)) : TimeSpan.Zero;
+        using var giveUp = bounded ? new CancellationTokenSource(shutdown - release, time) : new CancellationTokenSource();
+        using var hardStop = bounded ? new CancellationTokenSource(shutdown, time) : new CancellationTokenSource();
+        await using (giveUp.Token.Register(_abandon.Cancel))
+        await using (cancellationToken.Register(_abandon.Cancel))
+        {
+            await base.StopAsync(hardStop.Token);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
     private async Task DrainAsync(int platformId, CancellationToken stoppingToken)
     {
         try
@@ -84,12 +113,18 @@ public sealed partial class GradeDeliveryWorker(
             {
                 var batch = await leases.LeaseAsync(platformId, _options.BatchSize, stoppingToken);
                 if (batch.Count == 0) break;
-                var results = await SendAsync(batch, platform);
+                var (results, unsent) = await SendAsync(batch, platform);
                 foreach (var (sent, result) in results)
                 {
                     telemetry.Record(platformId, sent.Id, result);
                 }
                 await leases.CompleteAsync(results, CancellationToken.None);
+                if (unsent.Count > 0)
+                {
+                    await leases.ReleaseAsync(unsent, CancellationToken.None);
+                    LogReleased(platformId, unsent.Count);
+                    break;
+                }
                 if (PauseFor(results) is { } pause)
                 {
                     _pausedUntil[platformId] = time.GetUtcNow() + pause;
@@ -113,14 +148,25 @@ public sealed partial class GradeDeliveryWorker(
         }
     }
 
-    private async Task<(LeasedDelivery, DeliveryResult)[]> SendAsync(IReadOnlyList<LeasedDelivery> batch, AgsPlatform platform)
+    /// <summary>
+    /// The round's outcomes, and the scores it did not get an answer for because shutdown cut it short (with whether
+    /// their send had started, so may have landed).
+    /// </summary>
+    private async Task<(List<(LeasedDelivery, DeliveryResult)> Results, List<(LeasedDelivery Delivery, bool Started)> Unsent)> SendAsync(
+        IReadOnlyList<LeasedDelivery> batch, AgsPlatform platform)
     {
-        var results = new (LeasedDelivery, DeliveryResult)[batch.Count];
+        var results = new (LeasedDelivery, DeliveryResult)?[batch.Count];
+        var started = new bool[batch.Count];
         DeliveryResult? trouble = null;
-        // Not cancelled by shutdown: a send already started is allowed to finish and be recorded.
+        var abandon = _abandon.Token;
+        // Not cancelled by the stopping token: a send already started may finish and be recorded, until the abandon token.
         await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrencyPerPlatform }, async (i, ct) =>
         {
             DeliveryResult result;
+            if (abandon.IsCancellationRequested)
+            {
+                return;
+            }
             if (Volatile.Read(ref trouble) is { } seen)
             {
                 // The platform just failed us; the rest of the round waits for the next try instead of each failing again.
@@ -130,8 +176,18 @@ public sealed partial class GradeDeliveryWorker(
             }
             try
             {
-                result = await delivery.DeliverAsync(batch[i], platform, ct);
+                started[i] = true;
+                result = await delivery.DeliverAsync(batch[i], platform, abandon);
+                if (abandon.IsCancellationRequested)
+                {
+                    // Whatever it says, it may be the cancellation talking (a timeout, a failed connection): release it.
+                    return;
+                }
                 if (result.PlatformTrouble) Volatile.Write(ref trouble, result);
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -140,7 +196,9 @@ public sealed partial class GradeDeliveryWorker(
             }
             results[i] = (batch[i], result);
         });
-        return results;
+        var done = results.OfType<(LeasedDelivery, DeliveryResult)>().ToList();
+        var unsent = Enumerable.Range(0, batch.Count).Where(i => results[i] is null).Select(i => (batch[i], started[i])).ToList();
+        return (done, unsent);
     }
 
     /// <summary>How long to leave a platform alone after this round, if at all.</summary>
@@ -177,6 +235,9 @@ public sealed partial class GradeDeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Platform {PlatformId} is no longer registered; its pending scores wait until it is registered again.")]
     private partial void LogPlatformMissing(int platformId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: released {Count} score(s) for platform {PlatformId} that were not answered in time; they are sent again at the next start or by another instance.")]
+    private partial void LogReleased(int platformId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pausing score delivery to platform {PlatformId} for {Seconds:0.#} s.")]
     private partial void LogPlatformPaused(int platformId, double seconds);

@@ -100,6 +100,32 @@ public sealed class GradeLeases(IDbContextFactory<LtiDbContext> contexts, WriteT
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives back scores this instance leased but did not get an answer for (shutdown): free to take at once, with
+    /// their failures and next try unchanged. One whose send had started may have landed, and is marked so.
+    /// </summary>
+    public async Task ReleaseAsync(IReadOnlyList<(LeasedDelivery Delivery, bool Started)> unsent, CancellationToken cancellationToken)
+    {
+        if (unsent.Count == 0)
+        {
+            return;
+        }
+        await using var db = contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await writes.RunAsync(db, async ct =>
+        {
+            foreach (var group in unsent.GroupBy(u => (u.Delivery.LeaseToken, MaybeSent: u.Started || u.Delivery.MaybeSentBefore)))
+            {
+                var ids = group.Select(u => u.Delivery.Id).ToList();
+                await db.GradeDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == group.Key.LeaseToken)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(d => d.MaybeSent, group.Key.MaybeSent), ct);
+            }
+            return 0;
+        }, cancellationToken);
+    }
+
     private Task<int> RecordAsync(LtiDbContext db, LeasedDelivery delivery, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
     {
         var failures = result.Verdict == DeliveryVerdict.Later ? delivery.Failures : delivery.Failures + 1;

@@ -11,7 +11,7 @@ namespace LtiCurriculum.Web.Hosting;
 /// </summary>
 internal static class RequestBodyErrors
 {
-    private static readonly LaunchFailure TooLarge = new("form_too_large", 413,
+    public static readonly LaunchFailure TooLarge = new("form_too_large", 413,
         "What was sent is larger than this tool accepts (too long an answer, or too many fields). Shorten it and try again.");
     private static readonly LaunchFailure Malformed = new("request_malformed", 400,
         "What was sent could not be read (a broken form or JSON body). Reload the page and try again.");
@@ -28,9 +28,15 @@ internal static class RequestBodyErrors
         {
             failure = classified;
         }
-        context.Response.Clear();
-        await Respond(context, failure).ExecuteAsync(context);
+        await WriteAsync(context, failure);
     });
+
+    /// <summary>Answers with <paramref name="failure"/>: problem+json for script calls, a page otherwise.</summary>
+    public static Task WriteAsync(HttpContext context, LaunchFailure failure)
+    {
+        context.Response.Clear();
+        return Refusal(context, failure).ExecuteAsync(context);
+    }
 
     private static LaunchFailure? Classify(Exception exception) => exception switch
     {
@@ -42,7 +48,7 @@ internal static class RequestBodyErrors
         _ => null,
     };
 
-    private static IResult Respond(HttpContext context, LaunchFailure failure)
+    public static IResult Refusal(HttpContext context, LaunchFailure failure)
     {
         context.Response.Headers.CacheControl = "no-store";
         var wantsJson = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)

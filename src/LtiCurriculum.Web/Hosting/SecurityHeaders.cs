@@ -1,28 +1,45 @@
+using LtiCurriculum.Web.Hosting.Framing;
+using Microsoft.Extensions.Options;
+
 namespace LtiCurriculum.Web.Hosting;
 
 /// <summary>
-/// Headers on every response: the session token travels in URLs, so the Referrer-Policy keeps it from
-/// ever reaching another site. Pages are framed by LMSs we cannot list in advance (Canvas institutions
-/// have their own domains), so frame-ancestors stays open; scripts run only from this origin.
+/// Headers on every response: the session token travels in URLs, so the Referrer-Policy keeps it from ever reaching
+/// another site; scripts run only from this origin. Pages may be framed only by the registered platforms, the
+/// configured <c>Security:FrameAncestors</c> and the tool itself (see <see cref="FrameAncestors"/>). X-Frame-Options is
+/// never sent: it cannot name several origins, and browsers that know frame-ancestors ignore it anyway.
 /// </summary>
 internal static class SecurityHeaders
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *";
+    private const string PolicyWithoutFraming =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors ";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        context.Response.OnStarting(() =>
+        services.AddOptions<FramingOptions>().Bind(configuration.GetSection(FramingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FramingOptions>, FramingOptionsValidator>();
+        services.AddSingleton<FrameAncestors>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers["Referrer-Policy"] = "same-origin";
-            headers["X-Content-Type-Options"] = "nosniff";
-            if (!headers.ContainsKey("Content-Security-Policy"))
+            // Resolved per request, not while the pipeline is built: a bad Security setting is reported at start like any other.
+            var ancestors = context.RequestServices.GetRequiredService<FrameAncestors>();
+            var registered = await ancestors.GetAsync();
+            context.Response.OnStarting(() =>
             {
-                headers["Content-Security-Policy"] = ContentSecurityPolicy;
-            }
-            return Task.CompletedTask;
+                var headers = context.Response.Headers;
+                headers["Referrer-Policy"] = "same-origin";
+                headers["X-Content-Type-Options"] = "nosniff";
+                if (!headers.ContainsKey("Content-Security-Policy"))
+                {
+                    var framing = context.Features.Get<RegistrationFrameAncestors>() is { } registering ? ancestors.With(registering.Origins) : registered;
+                    headers["Content-Security-Policy"] = PolicyWithoutFraming + framing;
+                }
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        return next(context);
-    });
 }

@@ -17,6 +17,10 @@ public static class StartupTasks
         // Reading the options validates them: a bad Lti:Platforms entry stops the app here, naming the key.
         var configured = services.GetRequiredService<IOptions<ConfiguredPlatforms>>().Value;
         _ = services.GetRequiredService<IOptions<LtiCurriculum.Lti.LtiToolOptions>>().Value;
+        // The edge settings too, so Program reports them as one line naming the key like the rest.
+        _ = services.GetRequiredService<IOptions<Framing.FramingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Proxies.ProxyOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<RateLimits.RateLimitOptions>>().Value;
         // Loading the catalogue now: a missing pack folder stops the app; a broken pack is logged and refused.
         _ = services.GetRequiredService<LtiCurriculum.Curriculum.Loading.ContentCatalogue>();
 

@@ -1,22 +1,15 @@
+using LtiCurriculum.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LtiCurriculum.Web.Launch;
 
 /// <summary>
-/// Reads the form a platform posts, within limits sized for LTI (an id_token of a few kilobytes, a
-/// generous cap of 2 MB per value). A body over the limit is a clear 400, never an exception page.
+/// Reads the form a platform posts, within the limits of <see cref="BodyLimits.Lti"/>. A body over the limit is a
+/// clear 400, never an exception page. Read once per request: the rate limiter reads the platform from it first.
 /// </summary>
 internal static class LtiFormReader
 {
-    public const long MaxBodyBytes = 4 * 1024 * 1024;
-
-    private static readonly FormOptions Limits = new()
-    {
-        ValueLengthLimit = 2 * 1024 * 1024,
-        ValueCountLimit = 256,
-        KeyLengthLimit = 1024,
-        MultipartBodyLengthLimit = MaxBodyBytes,
-    };
+    private static readonly object Unreadable = new();
 
     /// <summary>The form, an empty form when the request has none, or null when it is malformed or too large.</summary>
     public static async Task<IFormCollection?> ReadAsync(HttpContext http)
@@ -25,19 +18,25 @@ internal static class LtiFormReader
         {
             return FormCollection.Empty;
         }
+        if (http.Items.TryGetValue(typeof(LtiFormReader), out var read))
+        {
+            return read as IFormCollection;
+        }
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = MaxBodyBytes;
+            sizeFeature.MaxRequestBodySize = BodyLimits.Lti.MaxBodyBytes;
         }
+        IFormCollection? form;
         try
         {
-            var reader = new FormFeature(http.Request, Limits);
-            return await reader.ReadFormAsync(http.RequestAborted);
+            form = await new FormFeature(http.Request, BodyLimits.Lti.Form).ReadFormAsync(http.RequestAborted);
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return null;
+            form = null;
         }
+        http.Items[typeof(LtiFormReader)] = form ?? Unreadable;
+        return form;
     }
 }

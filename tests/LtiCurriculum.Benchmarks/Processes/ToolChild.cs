@@ -77,6 +77,8 @@ internal sealed class ToolChild : IAsyncDisposable
         env["ConnectionStrings__Default"] = $"Data Source={databaseFile}";
         env["Tool__PublicBaseUrl"] = origin.AbsoluteUri.TrimEnd('/');
         env["Logging__LogLevel__Default"] = "Warning";
+        // Every simulated user comes from 127.0.0.1: the per-address limits would measure the limiter, not the tool.
+        env["RateLimits__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             env[key] = value;

@@ -46,7 +46,16 @@ internal sealed class DbPlatformRegistrationStore(IDbContextFactory<LtiDbContext
         return value;
     }
 
-    public void Invalidate() => _cache.Clear();
+    private long _generation;
+
+    /// <summary>Counts this process's changes to registrations, so caches built from them (the frame-ancestors list) know to rebuild.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Invalidate()
+    {
+        _cache.Clear();
+        Interlocked.Increment(ref _generation);
+    }
 
     private sealed record CachedRegistrations(IReadOnlyList<PlatformRegistration> Value, DateTimeOffset LoadedAt);
 }

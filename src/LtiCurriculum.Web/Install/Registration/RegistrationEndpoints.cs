@@ -39,6 +39,8 @@ public static partial class RegistrationEndpoints
         {
             return Refuse(http, ConfigurationMissing);
         }
+        // Only a holder of the secret gets to name who may frame the answer: the LMS that opened this URL.
+        Hosting.Framing.RegistrationFraming.AllowFramingBy(http, configurationUrl);
         var token = query["registration_token"].FirstOrDefault();
         if (token?.Length > MaxTokenLength)
         {
@@ -52,6 +54,7 @@ public static partial class RegistrationEndpoints
             LogFailed(loggers.CreateLogger(typeof(RegistrationEndpoints)), failure.Code, failure.Description, ErrorPages.CorrelationId(http));
             return Refuse(http, failure);
         }
+        Hosting.Framing.RegistrationFraming.AllowFramingBy(http, fetched.Configuration!.Issuer);
         var row = await pending.CreateAsync(configurationUrl, token, fetched.Json!, cancellationToken);
         var profile = ToolProfile.For(http.Request, tool.Value);
         http.Response.Headers.CacheControl = "no-store";
@@ -83,6 +86,11 @@ public static partial class RegistrationEndpoints
             return Refuse(http, FormTooLarge);
         }
         var (claim, row) = await pending.ClaimAsync(form?["pending"].FirstOrDefault(), cancellationToken);
+        var configuration = row is null ? null : PlatformConfiguration.Parse(System.Text.Encoding.UTF8.GetBytes(row.PlatformConfiguration));
+        if (row is not null)
+        {
+            Hosting.Framing.RegistrationFraming.AllowFramingBy(http, row.OpenIdConfigurationUrl, configuration?.Issuer);
+        }
         switch (claim)
         {
             case ClaimResult.Unknown:
@@ -98,17 +106,17 @@ public static partial class RegistrationEndpoints
             return Done(new { Heading = "Registration cancelled", Message = "Nothing was registered. You can start again from the LMS at any time." });
         }
 
-        var configuration = PlatformConfiguration.Parse(System.Text.Encoding.UTF8.GetBytes(row!.PlatformConfiguration))!;
-        var body = ClientRegistrationBody.Build(ToolRegistrationFactory.From(ToolProfile.For(http.Request, tool.Value)), configuration);
-        var outcome = await client.RegisterAsync(configuration, body, row.RegistrationToken, cancellationToken);
+        var claimed = configuration!;
+        var body = ClientRegistrationBody.Build(ToolRegistrationFactory.From(ToolProfile.For(http.Request, tool.Value)), claimed);
+        var outcome = await client.RegisterAsync(claimed, body, row!.RegistrationToken, cancellationToken);
         if (outcome.Failure is { } failure)
         {
             LogFailed(logger, failure.Code, failure.Description, ErrorPages.CorrelationId(http));
             return Refuse(http, failure);
         }
         var response = outcome.Response!;
-        var platform = await completion.SaveAsync(row, configuration, response, cancellationToken);
-        LogRegistered(logger, platform.Issuer, platform.ClientId, configuration.ProductFamily, ErrorPages.CorrelationId(http));
+        var platform = await completion.SaveAsync(row, claimed, response, cancellationToken);
+        LogRegistered(logger, platform.Issuer, platform.ClientId, claimed.ProductFamily, ErrorPages.CorrelationId(http));
         return Done(new
         {
             Heading = "LtiCurriculum is registered",

@@ -1,0 +1,84 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using LtiCurriculum.Lti.Storage;
+using LtiCurriculum.Web.Hosting.Limits;
+using LtiCurriculum.Web.Launch;
+
+namespace LtiCurriculum.Web.Hosting.RateLimits;
+
+/// <summary>
+/// The platform a login or launch names, for the per-platform rate limit only. On login it is the <c>iss</c> and
+/// <c>client_id</c> fields (LTI Core 1.3 §5.1.1 login initiation); on launch the id_token is not validated yet, so it is
+/// the unverified <c>iss</c> and <c>aud</c> of its payload, trusted for nothing else. Names no registration knows share
+/// one partition, so made-up issuers cannot mint fresh buckets.
+/// </summary>
+internal static class RequestPlatform
+{
+    public const string Unregistered = "unregistered";
+    private const int MaxTokenLength = 64 * 1024;
+
+    public static async Task<string?> FindAsync(HttpContext http, EndpointGroup group, IPlatformRegistrationStore registrations)
+    {
+        var form = await LtiFormReader.ReadAsync(http);
+        if (form is null)
+        {
+            // Unreadable: the handler refuses it on its own; the per-address limit still counted it.
+            return null;
+        }
+        var (issuer, clientId) = group == EndpointGroup.LtiLogin
+            ? (Field(http, form, "iss"), Field(http, form, "client_id"))
+            : ClaimsOf(form["id_token"].FirstOrDefault());
+        if (string.IsNullOrEmpty(issuer) || issuer.Length > Data.Entities.PlatformEntity.IssuerMaxLength)
+        {
+            return Unregistered;
+        }
+        IReadOnlyList<PlatformRegistration> known;
+        try
+        {
+            known = await registrations.FindByIssuerAsync(issuer, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is unreachable: the launch will say so; this limit is not the place to fail it.
+            return null;
+        }
+        if (known.Count == 0)
+        {
+            return Unregistered;
+        }
+        return known.FirstOrDefault(r => r.ClientId == clientId) is { } platform ? $"platform {platform.Id}" : $"issuer {issuer}";
+    }
+
+    private static string? Field(HttpContext http, IFormCollection form, string name) =>
+        form[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : http.Request.Query[name].FirstOrDefault();
+
+    /// <summary><c>iss</c> and the first <c>aud</c> of a JWT's payload, read without checking its signature.</summary>
+    public static (string? Issuer, string? Audience) ClaimsOf(string? jwt)
+    {
+        if (jwt is null || jwt.Length > MaxTokenLength || jwt.Split('.') is not [_, var payload, _])
+        {
+            return default;
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(payload));
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+            var issuer = root.TryGetProperty("iss", out var iss) && iss.ValueKind == JsonValueKind.String ? iss.GetString() : null;
+            var audience = root.TryGetProperty("aud", out var aud) ? aud.ValueKind switch
+            {
+                JsonValueKind.String => aud.GetString(),
+                JsonValueKind.Array when aud.GetArrayLength() > 0 && aud[0].ValueKind == JsonValueKind.String => aud[0].GetString(),
+                _ => null,
+            } : null;
+            return (issuer, audience);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return default;
+        }
+    }
+}

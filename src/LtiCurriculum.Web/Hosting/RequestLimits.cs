@@ -1,0 +1,42 @@
+using LtiCurriculum.Lti.Storage;
+using LtiCurriculum.Web.Hosting.Limits;
+using LtiCurriculum.Web.Hosting.RateLimits;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace LtiCurriculum.Web.Hosting;
+
+/// <summary>Rate limits (section <c>RateLimits</c>), then explicit body and form limits per endpoint group.</summary>
+internal static class RequestLimits
+{
+    public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<RequestRateLimiters>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<RequestRateLimiters>((options, limiters) =>
+        {
+            options.GlobalLimiter = limiters.Global;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = limiters.RejectAsync;
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var limiters = context.RequestServices.GetRequiredService<RequestRateLimiters>();
+            if (limiters.NamesPlatform(context.Request))
+            {
+                context.Items[RequestRateLimiters.PlatformItem] = await RequestPlatform.FindAsync(
+                    context, EndpointGroups.Of(context.Request), context.RequestServices.GetRequiredService<IPlatformRegistrationStore>());
+            }
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app.UseBodyLimits();
+    }
+}
