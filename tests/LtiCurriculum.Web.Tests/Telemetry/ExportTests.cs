@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace LtiCurriculum.Web.Tests.Telemetry;
 
-/// <summary>OpenTelemetry runs only when asked: with OTEL_EXPORTER_OTLP_ENDPOINT it exports there; without it there is no pipeline.</summary>
+/// <summary>OpenTelemetry runs only when asked: with OTEL_EXPORTER_OTLP_ENDPOINT it exports traces, metrics and logs there; without it there is no pipeline.</summary>
 public sealed class ExportTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -28,7 +29,7 @@ public sealed class ExportTests
     }
 
     [Fact]
-    public async Task With_an_otlp_endpoint_traces_and_metrics_are_sent_there()
+    public async Task With_an_otlp_endpoint_traces_metrics_and_logs_are_sent_there()
     {
         await using var collector = await Collector.StartAsync();
         await using var tool = await ToolInstance.StartAsync(new ToolSettings
@@ -44,9 +45,11 @@ public sealed class ExportTests
         await browser.GetAsync(tool.Url("/"));
         Assert.True(tool.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000), "traces did not flush");
         Assert.True(tool.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000), "metrics did not flush");
+        Assert.True(tool.Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000), "logs did not flush");
 
         Assert.Contains("/v1/traces", collector.Received);
         Assert.Contains("/v1/metrics", collector.Received);
+        Assert.Contains("/v1/logs", collector.Received);
     }
 
     /// <summary>An OTLP/HTTP receiver on 127.0.0.1 that answers every export with 200 and remembers the paths.</summary>
