@@ -23,10 +23,25 @@ public sealed partial class GradeTelemetry
         _logger = logger;
         var meter = meterFactory.Create(MeterName);
         _outcomes = meter.CreateCounter<long>("grades.delivery.outcomes", description: "Score delivery tries, tagged by outcome and the platform's HTTP status.");
-        meter.CreateObservableGauge("grades.outbox.pending", () => backlog.Read().Pending, unit: "{score}",
+        meter.CreateObservableGauge("grades.outbox.pending", () => Observe(backlog, b => b.Pending), unit: "{score}",
             description: "Scores waiting for delivery (first try or retry).");
-        meter.CreateObservableGauge("grades.outbox.oldest_pending_age", () => backlog.Read().OldestAge?.TotalSeconds ?? 0, unit: "s",
+        meter.CreateObservableGauge("grades.outbox.oldest_pending_age", () => Observe(backlog, b => b.OldestAge?.TotalSeconds ?? 0), unit: "s",
             description: "How long the oldest score waiting for delivery has waited; 0 when none waits.");
+    }
+
+    /// <summary>No measurement while the database cannot answer: a scrape must not fail with it (/health/ready reports it).</summary>
+    private static IEnumerable<Measurement<T>> Observe<T>(GradeBacklog backlog, Func<GradeBacklogSnapshot, T> value) where T : struct
+    {
+        GradeBacklogSnapshot snapshot;
+        try
+        {
+            snapshot = backlog.Read();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return [];
+        }
+        return [new Measurement<T>(value(snapshot))];
     }
 
     /// <summary>The span of one delivery try of one score; <see cref="Finish"/> tags its outcome.</summary>

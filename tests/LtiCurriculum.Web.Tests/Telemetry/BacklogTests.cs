@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -55,6 +56,18 @@ public sealed class BacklogTests
     }
 
     [Fact]
+    public async Task A_scrape_the_database_cannot_answer_reports_no_value_instead_of_failing()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var tool = await ToolInstance.StartAsync(Undelivered(clock));
+        // Open connections stay pooled, so a deleted file would still answer; a missing table cannot.
+        await tool.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE GradeDeliveries RENAME TO GradeDeliveriesGone", TestContext.Current.CancellationToken));
+        clock.Advance(GradeBacklog.CacheFor);
+
+        Assert.Equal((-1L, -1d), Observe(tool));
+    }
+
+    [Fact]
     public async Task Ready_turns_degraded_naming_the_age_once_a_score_has_waited_past_the_setting()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -89,7 +102,7 @@ public sealed class BacklogTests
     private static JsonNode Backlog(WebPage ready) =>
         JsonNode.Parse(ready.Html)!["checks"]!.AsArray().Single(c => (string?)c!["name"] == "grade-backlog")!;
 
-    /// <summary>The two gauges as this tool's meter reports them now (only its own: other tests' tools share the process).</summary>
+    /// <summary>The two gauges as this tool's meter reports them now, -1 for no value (only its own: other tests' tools share the process).</summary>
     private static (long Pending, double AgeSeconds) Observe(ToolInstance tool)
     {
         _ = tool.Services.GetRequiredService<GradeTelemetry>();

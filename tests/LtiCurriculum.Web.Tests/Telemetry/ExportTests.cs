@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,17 @@ public sealed class ExportTests
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public void An_otlp_endpoint_that_is_not_an_http_url_stops_the_start_naming_the_key()
+    {
+        using var folder = new TempFolder();
+        var settings = new ToolSettings { Configuration = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "otel-collector:4318" } };
+
+        var error = Assert.Throws<ConfigurationException>(() => ToolInstance.Build(settings, folder.DatabaseFile));
+
+        Assert.StartsWith("OTEL_EXPORTER_OTLP_ENDPOINT is 'otel-collector:4318'; set it to", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

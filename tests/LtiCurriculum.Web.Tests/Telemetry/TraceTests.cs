@@ -34,6 +34,24 @@ public sealed class TraceTests
     }
 
     [Fact]
+    public async Task A_refused_login_is_an_error_span_tagged_with_its_reason_code()
+    {
+        var capture = new TelemetryCapture();
+        await using var tool = await ToolInstance.StartAsync(capture.Into(new ToolSettings()));
+        using var browser = tool.NewBrowser();
+
+        var page = await browser.PostFormAsync(tool.Url("/lti/login"),
+            [new("iss", "https://unknown.lms.test"), new("login_hint", "u1"), new("target_link_uri", tool.Origin + "/lti/launch")]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        var spans = await capture.WaitForSpansAsync(tool, s => s.Any(x => x.OperationName == "lti.login"), "the login span");
+        var login = spans.Single(s => s.OperationName == "lti.login");
+        Assert.Equal(ActivityStatusCode.Error, login.Status);
+        Assert.Equal("login_platform_unknown", login.GetTagItem("lti.reason"));
+        Assert.Equal(page.CorrelationId, login.TraceId.ToString());
+    }
+
+    [Fact]
     public async Task A_launch_and_its_grade_delivery_are_traced_down_to_the_platform_calls()
     {
         var capture = new TelemetryCapture();

@@ -30,7 +30,13 @@ public static class ToolTelemetry
     public static IServiceCollection AddToolTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var exporters = services.Where(d => d.ServiceType == typeof(TelemetryExporter)).Select(d => d.ImplementationInstance).OfType<TelemetryExporter>().ToList();
-        var otlp = !string.IsNullOrWhiteSpace(configuration[EndpointKey]);
+        var endpoint = configuration[EndpointKey];
+        var otlp = !string.IsNullOrWhiteSpace(endpoint);
+        if (otlp && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new ConfigurationException(
+                $"{EndpointKey} is '{endpoint}'; set it to the OpenTelemetry collector's http(s) URL (for example http://otel-collector:4318) or remove it to export nothing.");
+        }
         if (!otlp && exporters.Count == 0)
         {
             return services;
