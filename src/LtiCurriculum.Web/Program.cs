@@ -6,6 +6,7 @@ using LtiCurriculum.Web.Data.Stores;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Hosting;
 using LtiCurriculum.Web.Hosting.Proxies;
+using LtiCurriculum.Web.Hosting.Telemetry;
 using LtiCurriculum.Web.Install;
 using LtiCurriculum.Web.Install.Cli;
 using LtiCurriculum.Web.Install.Platforms;
@@ -41,6 +42,8 @@ public partial class Program
     public static WebApplication BuildApp(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Before `configure`, so a caller (tests, the CLI) can still replace the log providers.
+        builder.Logging.AddToolLogging(builder.Environment);
         configure?.Invoke(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -88,7 +91,9 @@ public partial class Program
         services.AddSingleton<KeyRingProtection>();
         services.AddHealthChecks()
             .AddDbContextCheck<LtiDbContext>("database", tags: ["ready"])
-            .AddCheck<KeyRingProtection>("key-ring", tags: ["ready"]);
+            .AddCheck<KeyRingProtection>("key-ring", tags: ["ready"])
+            .AddCheck<GradeBacklogHealthCheck>("grade-backlog", tags: ["ready"]);
+        services.AddToolTelemetry(configuration);
 
         var devPlatformEnabled = configuration.GetValue<bool>("DevPlatform:Enabled");
         if (devPlatformEnabled)

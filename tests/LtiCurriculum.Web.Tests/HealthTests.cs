@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using LtiCurriculum.Web.Hosting;
@@ -23,7 +24,9 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(HttpStatusCode.OK, ready.Status);
-        Assert.Equal("Healthy", ready.Html);
+        Assert.Equal("Healthy", Status(ready));
+        Assert.Equal(["database", "key-ring", "grade-backlog"], Checks(ready).Select(c => (string)c["name"]!));
+        Assert.All(Checks(ready), c => Assert.Equal("Healthy", (string?)c["status"]));
     }
 
     [Fact]
@@ -41,7 +44,8 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
-        Assert.Equal("Unhealthy", ready.Html);
+        Assert.Equal("Unhealthy", Status(ready));
+        Assert.Equal("Unhealthy", (string?)Checks(ready).Single(c => (string?)c["name"] == "database")["status"]);
     }
 
     [Fact]
@@ -53,7 +57,10 @@ public sealed class HealthTests
         var ready = await browser.GetAsync(tool.Url("/health/ready"));
 
         Assert.Equal(HttpStatusCode.OK, ready.Status);
-        Assert.Equal("Degraded", ready.Html);
+        Assert.Equal("Degraded", Status(ready));
+        var keyRing = Checks(ready).Single(c => (string?)c["name"] == "key-ring");
+        Assert.Equal("Degraded", (string?)keyRing["status"]);
+        Assert.Contains("DataProtection:CertificatePath", (string?)keyRing["description"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +85,7 @@ public sealed class HealthTests
         var ready = await browser.GetAsync(tool.Url("/health/ready"));
 
         Assert.Equal(HttpStatusCode.OK, ready.Status);
-        Assert.Equal("Healthy", ready.Html);
+        Assert.Equal("Healthy", Status(ready));
     }
 
     [Theory]
@@ -97,6 +104,10 @@ public sealed class HealthTests
         Assert.Equal(warns ? 2 : 0, logger.Warnings.Count);
         Assert.All(logger.Warnings, w => Assert.Contains("DataProtection:CertificatePath", w, StringComparison.Ordinal));
     }
+
+    private static string? Status(WebPage page) => (string?)JsonNode.Parse(page.Html)!["status"];
+
+    private static IReadOnlyList<JsonNode> Checks(WebPage page) => [.. JsonNode.Parse(page.Html)!["checks"]!.AsArray().Select(c => c!)];
 
     private sealed class HostEnvironment(string name) : IHostEnvironment
     {

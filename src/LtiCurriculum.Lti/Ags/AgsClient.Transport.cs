@@ -116,6 +116,10 @@ public sealed partial class AgsClient
         {
             return await call().ConfigureAwait(false);
         }
+        catch (Exception ex) when (LtiActivities.RecordFailure(ex))
+        {
+            throw; // Never reached: the filter marks the span and declines.
+        }
         catch (Exception ex) when (PlatformResponse.IsNetworkFailure(ex, cancellationToken))
         {
             LogServiceUnreachable(logger, ex, uri.AbsoluteUri);

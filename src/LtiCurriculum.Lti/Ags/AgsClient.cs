@@ -16,6 +16,7 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
 
     public async Task<LineItem?> GetLineItemAsync(AgsAccess access, string lineItemUrl, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.StartCall("lti.ags.lineitem.get", access);
         RequireAny(access, "read a line item", AgsScopes.LineItem, AgsScopes.LineItemReadOnly);
         var uri = AgsUrls.ToRequestUri(lineItemUrl);
         return await CallAsync(uri, async () =>
@@ -37,6 +38,7 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
     /// </summary>
     public async Task<LineItem> FindOrCreateLineItemAsync(AgsAccess access, string lineItemsUrl, LineItemQuery query, LineItem proposed, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.StartCall("lti.ags.lineitem.find_or_create", access);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(proposed);
         ArgumentException.ThrowIfNullOrWhiteSpace(proposed.Label, "proposed.Label");
@@ -68,6 +70,7 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
     /// </summary>
     public async Task<LineItem> UpdateLineItemAsync(AgsAccess access, string lineItemUrl, LineItem item, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.StartCall("lti.ags.lineitem.update", access);
         ArgumentNullException.ThrowIfNull(item);
         RequireAny(access, "change a line item", AgsScopes.LineItem);
         var uri = AgsUrls.ToRequestUri(lineItemUrl);
@@ -83,6 +86,7 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
 
     public async Task PostScoreAsync(AgsAccess access, string lineItemUrl, Score score, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.StartCall("lti.ags.score.post", access);
         var payload = ScorePayload.From(score);
         RequireAny(access, "publish a score", AgsScopes.Score);
         var uri = AgsUrls.ToRequestUri(AgsUrls.Append(lineItemUrl, "scores"));
@@ -98,6 +102,7 @@ public sealed partial class AgsClient(IHttpClientFactory httpClientFactory, Plat
     /// <summary>All results of a line item (paged), optionally for one user.</summary>
     public async Task<IReadOnlyList<AgsResult>> GetResultsAsync(AgsAccess access, string lineItemUrl, string? userId, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.StartCall("lti.ags.results.get", access);
         RequireAny(access, "read results", AgsScopes.ResultReadOnly);
         var url = AgsUrls.Append(lineItemUrl, "results");
         url = userId is null ? url : AgsUrls.WithQuery(url, "user_id", userId);

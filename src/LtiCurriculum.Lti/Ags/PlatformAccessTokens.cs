@@ -93,6 +93,7 @@ public sealed partial class PlatformAccessTokens
     private async Task<Grant> RequestAsync(TokenKey key)
     {
         var platform = key.Platform;
+        using var span = LtiActivities.StartCall("lti.ags.token", platform.PlatformId);
         var endpoint = AgsUrls.ToRequestUri(platform.TokenEndpoint);
         var sentAt = _time.GetUtcNow();
         var assertion = ClientAssertion.Create(platform, await CurrentToolKeyAsync().ConfigureAwait(false), sentAt);
@@ -121,6 +122,10 @@ public sealed partial class PlatformAccessTokens
             var grant = ToGrant(Parse(json, (int)response.StatusCode), sentAt, (int)response.StatusCode);
             LogTokenIssued(_logger, platform.PlatformId, key.Scope, grant.RefreshAt - sentAt);
             return grant;
+        }
+        catch (Exception ex) when (LtiActivities.RecordFailure(ex))
+        {
+            throw; // Never reached: the filter marks the span and declines.
         }
         catch (Exception ex) when (PlatformResponse.IsNetworkFailure(ex, CancellationToken.None))
         {

@@ -132,6 +132,16 @@ public sealed partial class PlatformKeySetCache(
 
     private async Task<KeySetSnapshot?> FetchAsync(string jwksUri, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var span = LtiActivities.Source.StartActivity("lti.jwks.fetch");
+        span?.SetTag("server.address", Uri.TryCreate(jwksUri, UriKind.Absolute, out var uri) ? uri.Host : null);
+        var fetched = await FetchKeySetAsync(jwksUri, now, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("lti.jwks.keys", fetched?.Verifiers.Count);
+        span?.SetStatus(fetched is null ? System.Diagnostics.ActivityStatusCode.Error : System.Diagnostics.ActivityStatusCode.Unset);
+        return fetched;
+    }
+
+    private async Task<KeySetSnapshot?> FetchKeySetAsync(string jwksUri, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
             var client = httpClientFactory.CreateClient(HttpClientName);

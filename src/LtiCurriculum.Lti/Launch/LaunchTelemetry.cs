@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace LtiCurriculum.Lti.Launch;
 
-/// <summary>Logs and counts every accepted and refused login and launch, by reason code. Never logs a token.</summary>
+/// <summary>
+/// Logs, counts and traces (spans <c>lti.login</c> and <c>lti.launch</c>) every accepted and refused login and launch,
+/// by reason code. Never logs or tags a token.
+/// </summary>
 public sealed partial class LaunchTelemetry
 {
     public const string MeterName = "LtiCurriculum.Lti";
@@ -23,23 +26,49 @@ public sealed partial class LaunchTelemetry
         _loginRejected = meter.CreateCounter<long>("lti.login.rejected", description: "Login initiations refused, tagged by reason.");
     }
 
+    /// <summary>The span of one login initiation; <see cref="LoginRejected"/> inside it marks it failed.</summary>
+    public Activity? StartLogin() => LtiActivities.Source.StartActivity("lti.login");
+
+    /// <summary>The span of one launch validation; <see cref="LaunchAccepted"/> or <see cref="LaunchRejected"/> inside it tags the outcome.</summary>
+    public Activity? StartLaunch() => LtiActivities.Source.StartActivity("lti.launch");
+
     public void LaunchAccepted(LtiLaunch launch)
     {
         _accepted.Add(1, new KeyValuePair<string, object?>("message_type", launch.MessageType));
+        if (Ours(Activity.Current) is { } activity)
+        {
+            activity.SetTag("lti.message_type", launch.MessageType);
+            activity.SetTag("lti.platform_id", launch.PlatformId);
+        }
         LogAccepted(_logger, launch.MessageType, launch.Issuer, launch.DeploymentId);
     }
 
     public void LaunchRejected(LaunchFailure failure, string step, string? issuer)
     {
         _rejected.Add(1, new KeyValuePair<string, object?>("reason", failure.Code));
+        Refused(failure, step);
         LogRejected(_logger, failure.Code, step, Truncate(issuer), CorrelationId);
     }
 
     public void LoginRejected(LaunchFailure failure, string? issuer)
     {
         _loginRejected.Add(1, new KeyValuePair<string, object?>("reason", failure.Code));
+        Refused(failure, step: null);
         LogLoginRejected(_logger, failure.Code, Truncate(issuer), CorrelationId);
     }
+
+    private static void Refused(LaunchFailure failure, string? step)
+    {
+        if (Ours(Activity.Current) is { } activity)
+        {
+            activity.SetTag("lti.reason", failure.Code);
+            activity.SetTag("lti.step", step);
+            activity.SetStatus(ActivityStatusCode.Error, failure.Code);
+        }
+    }
+
+    /// <summary>Only this source's spans: without a listener for it, the current span is the request's, which is not ours to mark.</summary>
+    private static Activity? Ours(Activity? activity) => activity?.Source == LtiActivities.Source ? activity : null;
 
     /// <summary>The id the error page shows, so a support request can be matched to its log line.</summary>
     private static string CorrelationId => Activity.Current?.TraceId.ToString() ?? "(none)";

@@ -55,6 +55,7 @@ public sealed class LaunchValidator
 
     public async Task<LaunchResult> ValidateAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
+        using var activity = _telemetry.StartLaunch();
         var context = new LaunchValidationContext(request, _options.CurrentValue, _time.GetUtcNow());
         foreach (var step in _steps)
         {

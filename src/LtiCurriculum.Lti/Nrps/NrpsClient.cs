@@ -30,6 +30,7 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentException.ThrowIfNullOrWhiteSpace(contextMembershipsUrl);
+        using var span = LtiActivities.StartCall("lti.nrps.membership", platform.PlatformId);
         try
         {
             return await ReadAllPagesAsync(platform, AgsUrls.ToRequestUri(RequestUrl(contextMembershipsUrl, query)), cancellationToken).ConfigureAwait(false);
@@ -170,6 +171,10 @@ public sealed partial class NrpsClient(IHttpClientFactory httpClientFactory, Pla
         try
         {
             return await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (LtiActivities.RecordFailure(ex))
+        {
+            throw; // Never reached: the filter marks the span and declines.
         }
         catch (Exception ex) when (PlatformResponse.IsNetworkFailure(ex, cancellationToken))
         {

@@ -21,6 +21,7 @@ public sealed class OidcLoginService(
     /// <param name="redirectUri">This tool's launch URL exactly as registered with platforms.</param>
     public async Task<LoginOutcome> StartAsync(LoginInitiation login, Uri redirectUri, CancellationToken cancellationToken)
     {
+        using var activity = telemetry.StartLogin();
         var outcome = await BuildAsync(login, redirectUri, cancellationToken).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {

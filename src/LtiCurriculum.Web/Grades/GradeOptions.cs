@@ -47,4 +47,8 @@ public sealed class GradeOptions
     /// <summary>How often the worker looks for due scores when nothing woke it (another instance may have written them).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Grades:PollInterval must be between 00:00:00.050 and 00:10:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>/health/ready says Degraded once the oldest score waiting for delivery has waited longer than this.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Grades:PendingAgeDegradedAfter must be between 00:01:00 and 30.00:00:00.")]
+    public TimeSpan PendingAgeDegradedAfter { get; set; } = TimeSpan.FromHours(1);
 }

@@ -12,6 +12,7 @@ public static class GradesServiceCollectionExtensions
         services.AddHttpClient(LtiCurriculum.Lti.Ags.PlatformAccessTokens.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<GradeOptions>>().Value.RequestTimeout);
         services.AddSingleton<GradeDeliverySignal>();
+        services.AddSingleton<GradeBacklog>();
         services.AddSingleton<GradeTelemetry>();
         services.AddSingleton<GradeOutbox>();
         services.AddSingleton<GradeLeases>();

@@ -9,6 +9,14 @@ public sealed class ScoreDelivery(AgsClient ags, LineItemResolver lineItems)
 
     public async Task<DeliveryResult> DeliverAsync(LeasedDelivery delivery, AgsPlatform platform, CancellationToken cancellationToken)
     {
+        using var span = GradeTelemetry.StartDelivery(delivery.Id, platform.PlatformId);
+        var result = await TryDeliverAsync(delivery, platform, cancellationToken);
+        GradeTelemetry.Finish(span, result);
+        return result;
+    }
+
+    private async Task<DeliveryResult> TryDeliverAsync(LeasedDelivery delivery, AgsPlatform platform, CancellationToken cancellationToken)
+    {
         var access = new AgsAccess(platform, GradeOutbox.ScopesOf(delivery.AgsScopes));
         string? lineItemUrl = null;
         try

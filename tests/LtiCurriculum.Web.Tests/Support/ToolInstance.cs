@@ -27,6 +27,9 @@ internal sealed record ToolSettings
     public FakeTimeProvider? Clock { get; init; }
 
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Runs last in Program.BuildApp's configure callback (log providers, telemetry exporters, HTTP handlers).</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
 }
 
 /// <summary>
@@ -92,6 +95,7 @@ internal sealed class ToolInstance : IAsyncDisposable
             {
                 builder.Services.AddSingleton<TimeProvider>(settings.Clock);
             }
+            settings.Configure?.Invoke(builder);
         });
     }
 
