@@ -26,6 +26,8 @@ internal static class RequestLimits
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
     {
+        // Body limits first: finding a course staff post's platform reads its form, which must stay within them.
+        app.UseBodyLimits();
         app.Use(async (context, next) =>
         {
             var limiters = context.RequestServices.GetRequiredService<RequestRateLimiters>();
@@ -36,7 +38,6 @@ internal static class RequestLimits
             }
             await next(context);
         });
-        app.UseRateLimiter();
-        return app.UseBodyLimits();
+        return app.UseRateLimiter();
     }
 }

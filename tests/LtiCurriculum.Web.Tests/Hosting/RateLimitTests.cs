@@ -134,6 +134,47 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Registration_pages_for_one_lms_and_course_staff_posts_of_one_platform_are_limited_across_addresses()
+    {
+        await using var tool = await ToolInstance.StartAsync(With(("ForwardedHeaders:KnownProxies:0", "127.0.0.1"),
+            ("RateLimits:RegistrationsPerPlatform", "2"), ("RateLimits:RegistrationsPerAddress", "1000"),
+            ("RateLimits:TeachPostsPerPlatform", "2"), ("RateLimits:TeachPostsPerAddress", "1000")));
+        using var browser = tool.NewBrowser();
+        var session = (await browser.LaunchAsync(tool, user: DevPlatformLaunch.Instructor)).SessionToken;
+        using var http = NewClient();
+        async Task<HttpStatusCode> StatusAsync(HttpRequestMessage request, string address)
+        {
+            Forward(request, address);
+            var (status, response) = await SendAsync(http, request);
+            response.Dispose();
+            return status;
+        }
+        HttpRequestMessage Register(string lms) =>
+            new(HttpMethod.Get, tool.Url($"/lti/register?secret=wrong&openid_configuration={Uri.EscapeDataString($"https://{lms}/openid-configuration")}"));
+        HttpRequestMessage TeachPost(string? token) => new(HttpMethod.Post, tool.Url("/teach/settings"))
+        {
+            Content = new FormUrlEncodedContent(token is null ? [new("title", "x")] : [new("lti_session", token), new("title", "x")]),
+        };
+
+        var registrations = new[]
+        {
+            await StatusAsync(Register("lms-a.example"), "203.0.113.1"), await StatusAsync(Register("LMS-A.example"), "203.0.113.2"),
+            await StatusAsync(Register("lms-a.example"), "203.0.113.3"), await StatusAsync(Register("lms-b.example"), "203.0.113.4"),
+        };
+        var teachPosts = new[]
+        {
+            await StatusAsync(TeachPost(session), "198.51.100.1"), await StatusAsync(TeachPost(session), "198.51.100.2"),
+            await StatusAsync(TeachPost(session), "198.51.100.3"), await StatusAsync(TeachPost(null), "198.51.100.4"),
+        };
+
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.TooManyRequests, HttpStatusCode.Forbidden], registrations);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, teachPosts[..2]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, teachPosts[2]);
+        // A post without a session names no platform: only its address counts.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, teachPosts[3]);
+    }
+
+    [Fact]
     public async Task Switched_off_rate_limits_refuse_nothing()
     {
         await using var tool = await ToolInstance.StartAsync(With(("RateLimits:Enabled", "false"), ("RateLimits:LaunchesPerAddress", "1")));
@@ -155,6 +196,8 @@ public sealed class RateLimitTests
     [InlineData("RateLimits:LaunchesPerPlatform", "-5")]
     [InlineData("RateLimits:RegistrationsPerAddress", "2000000")]
     [InlineData("RateLimits:TeachPostsPerAddress", "0")]
+    [InlineData("RateLimits:RegistrationsPerPlatform", "0")]
+    [InlineData("RateLimits:TeachPostsPerPlatform", "1000001")]
     public async Task A_rate_limit_out_of_range_stops_startup_naming_the_key(string key, string value) =>
         Assert.Contains(key, await StartupErrorAsync(With((key, value))), StringComparison.Ordinal);
 }

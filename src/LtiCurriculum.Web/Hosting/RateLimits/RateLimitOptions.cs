@@ -22,8 +22,14 @@ public sealed class RateLimitOptions
     /// <summary>Dynamic registration requests (<c>/lti/register</c>, its confirmation) from one client address.</summary>
     public int RegistrationsPerAddress { get; set; } = 30;
 
+    /// <summary>Dynamic registration pages opened for one LMS (the host of its <c>openid_configuration</c> URL), from any address.</summary>
+    public int RegistrationsPerPlatform { get; set; } = 60;
+
     /// <summary>Course staff form posts (<c>/teach/…</c>: settings, deep linking, grading) from one client address.</summary>
     public int TeachPostsPerAddress { get; set; } = 600;
+
+    /// <summary>Course staff form posts from the sessions of one platform, from any address.</summary>
+    public int TeachPostsPerPlatform { get; set; } = 6000;
 }
 
 internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
@@ -36,7 +42,9 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         Check(nameof(options.LaunchesPerAddress), options.LaunchesPerAddress);
         Check(nameof(options.LaunchesPerPlatform), options.LaunchesPerPlatform);
         Check(nameof(options.RegistrationsPerAddress), options.RegistrationsPerAddress);
+        Check(nameof(options.RegistrationsPerPlatform), options.RegistrationsPerPlatform);
         Check(nameof(options.TeachPostsPerAddress), options.TeachPostsPerAddress);
+        Check(nameof(options.TeachPostsPerPlatform), options.TeachPostsPerPlatform);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 
         void Check(string key, int value)

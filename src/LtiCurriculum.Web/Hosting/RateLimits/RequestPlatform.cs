@@ -7,7 +7,8 @@ using LtiCurriculum.Web.Launch;
 namespace LtiCurriculum.Web.Hosting.RateLimits;
 
 /// <summary>
-/// The platform a login or launch names, for the per-platform rate limit only. On login it is the <c>iss</c> and
+/// The platform a request names, for the per-platform rate limit only. On a registration page it is the host of the
+/// <c>openid_configuration</c> URL; on a course staff post, the platform of its session. On login it is the <c>iss</c> and
 /// <c>client_id</c> fields (LTI Core 1.3 §5.1.1 login initiation); on launch the id_token is not validated yet, so it is
 /// the unverified <c>iss</c> and <c>aud</c> of its payload, trusted for nothing else. Names no registration knows share
 /// one partition, so made-up issuers cannot mint fresh buckets.
@@ -19,6 +20,16 @@ internal static class RequestPlatform
 
     public static async Task<string?> FindAsync(HttpContext http, EndpointGroup group, IPlatformRegistrationStore registrations)
     {
+        switch (group)
+        {
+            case EndpointGroup.Registration:
+                // The LMS being registered is not known yet; the host of its configuration URL stands for it.
+                return Uri.TryCreate(http.Request.Query["openid_configuration"].FirstOrDefault(), UriKind.Absolute, out var configuration)
+                    ? "lms " + configuration.IdnHost.ToLowerInvariant()
+                    : null;
+            case EndpointGroup.Teach:
+                return await SessionPlatformAsync(http);
+        }
         var form = await LtiFormReader.ReadAsync(http);
         if (form is null)
         {
@@ -47,6 +58,16 @@ internal static class RequestPlatform
             return Unregistered;
         }
         return known.FirstOrDefault(r => r.ClientId == clientId) is { } platform ? $"platform {platform.Id}" : $"issuer {issuer}";
+    }
+
+    /// <summary>The platform of the session a course staff post carries (read within the group's body limits); none: per address only.</summary>
+    private static async Task<string?> SessionPlatformAsync(HttpContext http)
+    {
+        // Too large or malformed bodies throw here, and RequestBodyErrors answers 413/400 as it would for the handler.
+        var token = await Sessions.SessionCarrier.FindTokenAsync(http.Request);
+        return http.RequestServices.GetRequiredService<Sessions.LaunchSessionTokens>().Read(token) is { } session
+            ? $"platform {session.PlatformId}"
+            : null;
     }
 
     private static string? Field(HttpContext http, IFormCollection form, string name) =>

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace LtiCurriculum.Web.Hosting.RateLimits;
 
 /// <summary>
-/// The limiters: one token bucket per (endpoint group, client address), and for logins and launches a second per
-/// (group, platform named). The client address is the connection's, or the forwarded one from a configured proxy
+/// The limiters: one token bucket per (endpoint group, client address), and a second per (group, platform named) for
+/// logins and launches, registration pages (per LMS host) and course staff posts (per session platform). The client address is the connection's, or the forwarded one from a configured proxy
 /// (see <c>ForwardedHeaders</c>); an IPv6 client counts by its /64, which one household or host usually holds whole.
 /// </summary>
 internal sealed class RequestRateLimiters : IDisposable
@@ -29,8 +29,8 @@ internal sealed class RequestRateLimiters : IDisposable
                 ? RateLimitPartition.GetTokenBucketLimiter((EndpointGroups.Of(http.Request), AddressOf(http)), _ => Bucket(perMinute))
                 : RateLimitPartition.GetNoLimiter((EndpointGroup.Other, None)));
         ByPlatform = PartitionedRateLimiter.Create<HttpContext, (EndpointGroup, string)>(http =>
-            _options.Enabled && http.Items[PlatformItem] is string platform
-                ? RateLimitPartition.GetTokenBucketLimiter((EndpointGroups.Of(http.Request), platform), _ => Bucket(_options.LaunchesPerPlatform))
+            _options.Enabled && http.Items[PlatformItem] is string platform && PerPlatform(EndpointGroups.Of(http.Request)) is { } perMinute
+                ? RateLimitPartition.GetTokenBucketLimiter((EndpointGroups.Of(http.Request), platform), _ => Bucket(perMinute))
                 : RateLimitPartition.GetNoLimiter((EndpointGroup.Other, None)));
         Global = PartitionedRateLimiter.CreateChained(ByAddress, ByPlatform);
     }
@@ -41,8 +41,25 @@ internal sealed class RequestRateLimiters : IDisposable
 
     public PartitionedRateLimiter<HttpContext> Global { get; }
 
-    /// <summary>Whether this request is limited per platform (login and launch), so the platform must be found first.</summary>
-    public bool NamesPlatform(HttpRequest request) => _options.Enabled && EndpointGroups.Of(request) is EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch;
+    /// <summary>
+    /// Whether this request is limited per platform, so the platform must be found first: logins and launches, opening
+    /// a registration for an LMS, course staff form posts.
+    /// </summary>
+    public bool NamesPlatform(HttpRequest request) => _options.Enabled && EndpointGroups.Of(request) switch
+    {
+        EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => true,
+        EndpointGroup.Registration => HttpMethods.IsGet(request.Method),
+        EndpointGroup.Teach => EndpointGroups.HasBody(request),
+        _ => false,
+    };
+
+    private int? PerPlatform(EndpointGroup group) => group switch
+    {
+        EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => _options.LaunchesPerPlatform,
+        EndpointGroup.Registration => _options.RegistrationsPerPlatform,
+        EndpointGroup.Teach => _options.TeachPostsPerPlatform,
+        _ => null,
+    };
 
     private int? PerAddress(HttpContext http) => !_options.Enabled ? null : EndpointGroups.Of(http.Request) switch
     {
@@ -95,7 +112,9 @@ internal sealed class RequestRateLimiters : IDisposable
             (EndpointGroup.LtiLaunch, false) => ("LTI launches naming this platform", _options.LaunchesPerPlatform),
             (EndpointGroup.LtiLogin, _) => ("LTI logins from one address", _options.LaunchesPerAddress),
             (EndpointGroup.LtiLaunch, _) => ("LTI launches from one address", _options.LaunchesPerAddress),
+            (EndpointGroup.Registration, false) => ("dynamic registration pages for one LMS", _options.RegistrationsPerPlatform),
             (EndpointGroup.Registration, _) => ("dynamic registration requests from one address", _options.RegistrationsPerAddress),
+            (_, false) => ("course staff form posts of one platform", _options.TeachPostsPerPlatform),
             _ => ("course staff form posts from one address", _options.TeachPostsPerAddress),
         };
         var failure = new LaunchFailure("rate_limited", StatusCodes.Status429TooManyRequests,

@@ -9,6 +9,7 @@
   if (!root || !form) { return; }
 
   var TIMEOUT_MS = 1500;
+  var STORAGE_TRIES = 4;
   var mode = root.getAttribute('data-lti-storage');
   var target = root.getAttribute('data-target');
   var targetOrigin = root.getAttribute('data-target-origin');
@@ -25,7 +26,12 @@
       var id = newId();
       var message = { subject: subject, message_id: id };
       Object.keys(fields).forEach(function (k) { message[k] = fields[k]; });
-      var timer = setTimeout(function () { stop(); reject(new Error(subject + ': no answer')); }, TIMEOUT_MS);
+      var timer = setTimeout(function () {
+        stop();
+        var silence = new Error(subject + ': no answer');
+        silence.unanswered = true;
+        reject(silence);
+      }, TIMEOUT_MS);
       function stop() { clearTimeout(timer); window.removeEventListener('message', listen); }
       function listen(event) {
         var data = event.data;
@@ -62,14 +68,22 @@
     return ask(platform, 'lti.capabilities', {}, '*');
   }
 
+  // The platform said it stores data, but its storage frame may still be loading (a busy device): ask again, a few times.
+  function patiently(attempt, tries) {
+    return attempt().catch(function (error) {
+      if (tries <= 1 || !(error && error.unanswered)) { throw error; }
+      return patiently(attempt, tries - 1);
+    });
+  }
+
   function put(caps, key, value) {
     var frame = storageFrame(caps, 'put_data');
-    return ask(frame.win, frame.subject, { key: key, value: value }, targetOrigin);
+    return patiently(function () { return ask(frame.win, frame.subject, { key: key, value: value }, targetOrigin); }, STORAGE_TRIES);
   }
 
   function get(caps, key) {
     var frame = storageFrame(caps, 'get_data');
-    return ask(frame.win, frame.subject, { key: key }, targetOrigin).then(function (reply) {
+    return patiently(function () { return ask(frame.win, frame.subject, { key: key }, targetOrigin); }, STORAGE_TRIES).then(function (reply) {
       if (reply.key !== key || typeof reply.value !== 'string' || !reply.value) { throw new Error('nothing stored for ' + key); }
       return reply.value;
     });
