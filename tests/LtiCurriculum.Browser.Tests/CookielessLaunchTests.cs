@@ -74,6 +74,19 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
         await Expect(popup.Locator("h1")).ToHaveTextAsync("Making the case for curricular change");
     }
 
+    [Fact]
+    public async Task In_a_cross_site_frame_of_a_silent_platform_the_cookie_still_carries_the_launch()
+    {
+        // Chromium keeps the tool's partitioned cookie in the frame; the platform never answers (Moodle, Canvas's apps).
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + Demo.Learner);
+
+        var frame = await ToolFrameAsync(page);
+        await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await Expect(page.FrameLocator("#tool-frame").Locator("h1")).ToHaveTextAsync("Making the case for curricular change");
+    }
+
     /// <summary>
     /// As Safari does for a cross-site frame: the tool's responses to its frame lose their cookies, and script in the frame
     /// can neither set nor read one. Top-level pages (the platform, a new window) keep theirs.
