@@ -46,6 +46,7 @@ public static class LearnRoutes
         learn.MapPost("/submit", SubmitAsync);
         learn.MapGet("/result", ResultAsync);
         learn.MapPost("/attempts", NewAttemptAsync);
+        learn.MapPost("/language", LanguageChoice.ChooseAsync);
         return app;
     }
 

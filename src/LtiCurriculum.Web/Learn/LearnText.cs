@@ -79,6 +79,7 @@ public sealed record LearnText
     public required string FeedbackAfterDue { get; init; }
     public required string ClassSessionAt { get; init; }        // {0} = date and time
     public required string InstructorComment { get; init; }
+    public required string AlsoAvailableIn { get; init; }       // followed by one button per language, each in its own name
 
     public static readonly LearnText English = new()
     {
@@ -155,6 +156,7 @@ public sealed record LearnText
         FeedbackAfterDue = "Feedback on your answers appears after the due date.",
         ClassSessionAt = "Class session: {0}",
         InstructorComment = "Your instructor's comment",
+        AlsoAvailableIn = "This module is also available in:",
     };
 
     public static readonly LearnText Spanish = new()
@@ -232,6 +234,7 @@ public sealed record LearnText
         FeedbackAfterDue = "La retroalimentación sobre sus respuestas aparece después de la fecha límite.",
         ClassSessionAt = "Sesión de clase: {0}",
         InstructorComment = "Comentario de su docente",
+        AlsoAvailableIn = "Este módulo también está disponible en:",
     };
 
     public static readonly LearnText Chinese = new()
@@ -309,6 +312,7 @@ public sealed record LearnText
         FeedbackAfterDue = "截止时间过后将显示对你答案的反馈。",
         ClassSessionAt = "课堂时间：{0}",
         InstructorComment = "教师评语",
+        AlsoAvailableIn = "本模块还有以下语言版本：",
     };
 
     /// <summary>The launch locale's language ("es-419" → Spanish, "zh-CN"/"zh-Hans" → Chinese), else English.</summary>

@@ -31,6 +31,8 @@ public sealed class CliOptions
     public Option<bool> MigrationScript { get; } = new("--script") { Description = "Print the idempotent SQL script of every migration for the configured provider (for a DBA to review and run); change nothing." };
 
     public Argument<string> Folder { get; } = new("FOLDER") { Description = "A pack folder (with pack.yaml) or a folder of pack folders." };
+    public Argument<string> PackName { get; } = new("NAME") { Description = "The new pack's id and folder name: lower-case letters, digits and hyphens, e.g. cardiology-prework." };
+    public Option<string?> OutputFolder { get; } = new("--output") { Description = "The existing folder to make the pack in (default: the current folder).", HelpName = "DIR" };
 
     public Option<string> Status { get; } = GradeStatusOption();
     public Option<int?> Platform { get; } = PositiveNumber("--platform", "Only scores for this platform (its number from 'platforms list').");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LtiCurriculum.Curriculum.Authoring;
 using LtiCurriculum.Curriculum.Loading;
 
 namespace LtiCurriculum.Web.Install.Cli;
@@ -6,6 +7,7 @@ namespace LtiCurriculum.Web.Install.Cli;
 /// <summary>
 /// <c>packs list</c>: what the app serves and what it refused, with every problem.
 /// <c>packs validate FOLDER</c>: checks a pack (or a folder of packs) before it is deployed; needs no database.
+/// <c>packs new NAME</c>: makes a pack folder to start from, which passes <c>packs validate</c> as made.
 /// </summary>
 public static class PackCommands
 {
@@ -15,7 +17,9 @@ public static class PackCommands
         list.SetAction(_ => List(cli.Services.GetRequiredService<ContentCatalogue>(), cli.Output));
         var validate = new Command("validate", "Check a pack, or a folder of packs, before deploying it; needs no database or settings.") { o.Folder };
         validate.SetAction(parse => Validate(parse.GetValue(o.Folder), cli.Output, cli.Errors));
-        return new Command("packs", "Content packs: built-in and the institution's.") { list, validate };
+        var create = new Command("new", "Make a folder NAME with pack.yaml and one example module (a question of each type) that passes 'packs validate'; edit it from there.") { o.PackName, o.OutputFolder };
+        create.SetAction(parse => New(parse.GetValue(o.PackName), parse.GetValue(o.OutputFolder), cli.Output, cli.Errors));
+        return new Command("packs", "Content packs: built-in and the institution's.") { list, validate, create };
     }
 
     public static int List(ContentCatalogue catalogue, TextWriter output)
@@ -57,6 +61,45 @@ public static class PackCommands
         }
         ReportRefused(catalogue.Refused, errors);
         return catalogue.Refused.Count == 0 && catalogue.Packs.Count > 0 ? 0 : 1;
+    }
+
+    public static int New(string? name, string? output, TextWriter written, TextWriter errors)
+    {
+        if (PackScaffold.ProblemWithName(name) is { } problem)
+        {
+            errors.WriteLine(problem);
+            return ExitCodes.Usage;
+        }
+        var builtIn = ContentCatalogue.Load([new PackSource(ContentCatalogue.BuiltInFolder, IsBuiltIn: true)]);
+        if (builtIn.Packs.Any(p => p.Id == name) || builtIn.FindModule(PackScaffold.ModuleId(name!)) is not null)
+        {
+            errors.WriteLine($"'{name}' is already used by a built-in pack, and an institution pack that reuses it would be refused; choose another name.");
+            return ExitCodes.Usage;
+        }
+        var parent = Path.GetFullPath(string.IsNullOrEmpty(output) ? "." : output);
+        if (!Directory.Exists(parent))
+        {
+            errors.WriteLine($"The --output folder '{output}' does not exist; create it first, or leave --output out to use the current folder.");
+            return ExitCodes.Usage;
+        }
+        var folder = Path.Combine(parent, name!);
+        if (Directory.Exists(folder) || File.Exists(folder))
+        {
+            errors.WriteLine($"'{folder}' already exists; choose another name or --output folder. Nothing was written.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            PackScaffold.Write(parent, name!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"The pack could not be written in '{parent}' ({ex.Message}). Nothing was written.");
+            return ExitCodes.Refused;
+        }
+        written.WriteLine($"Created {folder}: {string.Join(", ", PackScaffold.Files)}.");
+        written.WriteLine($"Edit them (see FORMAT.md), then check the pack with: packs validate {folder}");
+        return ExitCodes.Done;
     }
 
     private static bool ReportRefused(IReadOnlyList<PackLoadResult> refused, TextWriter writer)
