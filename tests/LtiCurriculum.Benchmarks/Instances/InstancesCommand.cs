@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Runtime.InteropServices;
 using LtiCurriculum.Benchmarks.Load;
+using LtiCurriculum.Benchmarks.Processes;
 
 namespace LtiCurriculum.Benchmarks.Instances;
 
@@ -14,11 +14,10 @@ internal static class InstancesCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var (options, error) = InstancesOptions.Parse(args);
+        var (options, exitCode) = InstancesOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine(error);
-            return 2;
+            return exitCode;
         }
         var dll = ToolProcess.FindDll(out var problem);
         if (dll is null)
@@ -27,24 +26,10 @@ internal static class InstancesCommand
             Console.Error.WriteLine("Build it first: dotnet build -c Release src/LtiCurriculum.Web");
             return 2;
         }
-
-        using var cancel = new CancellationTokenSource();
-        // The first Ctrl+C or SIGTERM stops the loops and cleans up (both tools killed, the database dropped).
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        }
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
-            return await RunAsync(options, dll, cancel.Token);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
+            // Ctrl+C or SIGTERM: both tools are killed and the database dropped on the way out.
+            return await Interrupts.RunAsync(cancellationToken => RunAsync(options, dll, cancellationToken));
         }
         catch (Npgsql.NpgsqlException ex)
         {
