@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using LtiCurriculum.Benchmarks.Dashboard;
 using LtiCurriculum.Benchmarks.Drain;
+using LtiCurriculum.Benchmarks.Instances;
 using LtiCurriculum.Benchmarks.Load;
 
 // `bench [filter] [BenchmarkDotNet options]` runs the micro benchmarks; `load [options]` drives a real tool process;
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "learn" => await LoadCommand.RunAsync(args[1..], learn: true),
     "drain" => await DrainCommand.RunAsync(args[1..]),
     "dashboard" => await DashboardCommand.RunAsync(args[1..]),
+    "instances" => await InstancesCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -45,6 +47,8 @@ static int Usage()
                 [--timeout 600] [--tool-env NAME=VALUE]...
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- dashboard [--concurrency 8] [--duration 20] [--warmup 20] [--students 500]
                 [--max-renders 1000000] [--tool-env NAME=VALUE]...
+          dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- instances [--concurrency 64,32] [--duration 60] [--warmup 20] [--users 200]
+                [--replay-every 10] [--pool-size 40] [--postgres CONNECTION] [--max-flows 2000000] [--tool-env NAME=VALUE]...
         """);
     return 2;
 }

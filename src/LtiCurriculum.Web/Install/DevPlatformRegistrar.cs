@@ -1,5 +1,6 @@
 using LtiCurriculum.DevPlatform;
 using LtiCurriculum.Web.Install.Platforms;
+using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Install;
 
@@ -18,7 +19,7 @@ internal sealed class DevPlatformRegistrar(PlatformAdmin admin, Registration.Reg
                 return;
             }
         }
-        await admin.UpsertAsync(new PlatformSettings
+        var settings = new PlatformSettings
         {
             Issuer = registration.Issuer,
             ClientId = registration.ClientId,
@@ -26,7 +27,17 @@ internal sealed class DevPlatformRegistrar(PlatformAdmin admin, Registration.Reg
             TokenEndpoint = registration.TokenEndpoint,
             JwksUri = registration.JwksUri,
             DeploymentIds = [registration.DeploymentId],
-        }, "dev-platform", cancellationToken);
+        };
+        try
+        {
+            await admin.UpsertAsync(settings, "dev-platform", cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Concurrent first launches raced to insert the same platform (a unique index on a server database; SQLite
+            // queues its writers instead): the winner's row exists now, so this upsert updates it.
+            await admin.UpsertAsync(settings, "dev-platform", cancellationToken);
+        }
         lock (_gate)
         {
             _done.Add(registration);

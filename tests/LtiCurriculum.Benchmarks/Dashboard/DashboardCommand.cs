@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text;
 using LtiCurriculum.Benchmarks.Load;
+using LtiCurriculum.Benchmarks.Processes;
 using LtiCurriculum.DevPlatform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,23 +46,12 @@ internal static class DashboardCommand
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource();
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        }
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        // The first Ctrl+C or SIGTERM stops the run and cleans up; a second one ends the process at once (the tools are
+        // still killed then, by ToolChild's exit hook).
         var packFolder = Directory.CreateTempSubdirectory("lti-dash-pack-");
         try
         {
-            return await RunAsync(options, dll, packFolder.FullName, cancel.Token);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
+            return await Interrupts.RunAsync(cancellationToken => RunAsync(options, dll, packFolder.FullName, cancellationToken));
         }
         finally
         {

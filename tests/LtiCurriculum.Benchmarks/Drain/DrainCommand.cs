@@ -1,7 +1,6 @@
 using LtiCurriculum.Benchmarks.Processes;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using LtiCurriculum.Benchmarks.Load;
 
 namespace LtiCurriculum.Benchmarks.Drain;
@@ -35,25 +34,12 @@ internal static class DrainCommand
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource();
-        // The first Ctrl+C (SIGINT) or SIGTERM stops the wait and cleans up; a second one ends the process at once
-        // (both tools are still killed then, by ToolChild's exit hook).
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        }
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        // The first Ctrl+C or SIGTERM stops the run and cleans up; a second one ends the process at once (the tools are
+        // still killed then, by ToolChild's exit hook).
         var temp = Directory.CreateTempSubdirectory("lti-drain-");
         try
         {
-            return await RunAsync(options, dll, temp.FullName, cancel.Token);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
+            return await Interrupts.RunAsync(cancellationToken => RunAsync(options, dll, temp.FullName, cancellationToken));
         }
         finally
         {

@@ -13,7 +13,7 @@ internal static class ProcessMeter
 {
     private const int ScClkTck = 2; // _SC_CLK_TCK on Linux
 
-    private static readonly long TicksPerSecond = ClockTicks();
+    public static readonly long TicksPerSecond = ClockTicks();
 
     /// <summary>utime + stime (fields 14 and 15 of /proc/PID/stat) and VmHWM / VmRSS of /proc/PID/status.</summary>
     public static ProcessSample Read(int pid)
