@@ -35,7 +35,12 @@ public static class PackWatchCommand
             [PackWatchServiceCollectionExtensions.WatchSetting] = "true",
             ["DevPlatform:Enabled"] = "true",
         };
-        await using var app = Program.BuildApp(["--environment", "Development"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        // Warnings and worse only: the console is for this command's own lines (the URL, each reload's result).
+        await using var app = Program.BuildApp(["--environment", "Development"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
         await StartupTasks.RunAsync(app.Services, cancellationToken);
         var watcher = app.Services.GetRequiredService<PackWatcher>();
         watcher.Reloaded += report => Print(report, output);
