@@ -1,5 +1,6 @@
 using LtiCurriculum.DevPlatform;
 using LtiCurriculum.Lti;
+using LtiCurriculum.Web.Authoring;
 using LtiCurriculum.Lti.Storage;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Stores;
@@ -75,6 +76,7 @@ public partial class Program
 
         // Learn: the content catalogue and the student's pages.
         services.AddLearn(configuration, builder.Environment);
+        services.AddPackWatch(configuration, builder.Environment);
 
         // Teach: what course staff use (settings, deep linking, class readiness, grading).
         services.AddTeach();

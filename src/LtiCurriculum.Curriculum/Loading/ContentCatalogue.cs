@@ -6,98 +6,47 @@ namespace LtiCurriculum.Curriculum.Loading;
 public sealed record PackSource(string Folder, bool IsBuiltIn);
 
 /// <summary>
-/// Every pack the app serves, found once at start. Packs with problems are listed in <see cref="Refused"/>
-/// (for admins) and serve nothing; a pack whose id or module ids clash with an earlier pack is refused too.
+/// Every pack the app serves. Packs with problems are listed in <see cref="Refused"/> (for admins) and serve nothing;
+/// a pack whose id or module ids clash with an earlier pack is refused too. What it serves is one immutable snapshot,
+/// replaced whole by <see cref="ReplaceWith"/> (watch mode), so a reader never sees half a reload.
 /// </summary>
 public sealed class ContentCatalogue
 {
-    private readonly Dictionary<string, LocalizedModule> _modules;
+    private volatile CatalogueSnapshot _current;
 
-    private ContentCatalogue(IReadOnlyList<ContentPack> packs, IReadOnlyList<PackLoadResult> refused, Dictionary<string, LocalizedModule> modules)
-    {
-        Packs = packs;
-        Refused = refused;
-        _modules = modules;
-    }
+    private ContentCatalogue(CatalogueSnapshot snapshot) => _current = snapshot;
 
-    public IReadOnlyList<ContentPack> Packs { get; }
-    public IReadOnlyList<PackLoadResult> Refused { get; }
+    public IReadOnlyList<ContentPack> Packs => _current.Packs;
+
+    /// <summary>Pack folders that serve nothing, with every problem.</summary>
+    public IReadOnlyList<PackLoadResult> Refused => _current.Refused;
+
+    /// <summary>
+    /// Pack folders whose latest version has problems while their last working version is still served: each result
+    /// holds that served pack and the problems of the newer files.
+    /// </summary>
+    public IReadOnlyList<PackLoadResult> HeldBack => _current.HeldBack;
 
     public static string BuiltInFolder => Path.Combine(AppContext.BaseDirectory, "Packs");
 
-    public LocalizedModule? FindModule(string? id) => id is not null && _modules.TryGetValue(id, out var module) ? module : null;
+    public LocalizedModule? FindModule(string? id) => id is not null && _current.Modules.TryGetValue(id, out var module) ? module : null;
 
-    public ContentPack? FindPackOf(string moduleId) => Packs.FirstOrDefault(p => p.Modules.Any(m => m.Id == moduleId));
+    public ContentPack? FindPackOf(string moduleId) => _current.Packs.FirstOrDefault(p => p.Modules.Any(m => m.Id == moduleId));
 
-    public static ContentCatalogue Load(IEnumerable<PackSource> sources)
+    /// <summary>The folder a served pack was loaded from.</summary>
+    public string? FolderOf(ContentPack pack) => _current.Served.FirstOrDefault(s => ReferenceEquals(s.Pack, pack)).Folder;
+
+    public static ContentCatalogue Load(IEnumerable<PackSource> sources) => new(CatalogueSnapshot.Load(sources));
+
+    /// <summary>
+    /// Serves what <paramref name="next"/> serves, in one step, except that a pack folder <paramref name="next"/> refuses
+    /// keeps its currently served version (listed in <see cref="HeldBack"/> with the new problems) when that version still
+    /// fits beside the others: a broken edit never replaces a working pack. Once the folder loads again, its new version
+    /// replaces the old and the problems clear.
+    /// </summary>
+    public void ReplaceWith(ContentCatalogue next)
     {
-        var packs = new List<ContentPack>();
-        var refused = new List<PackLoadResult>();
-        var modules = new Dictionary<string, LocalizedModule>(StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            foreach (var folder in PackFolders(source, refused))
-            {
-                var result = PackLoader.Load(folder, source.IsBuiltIn);
-                if (result.Pack is not { } pack)
-                {
-                    refused.Add(result);
-                    continue;
-                }
-                var clashes = Clashes(pack, packs, modules);
-                if (clashes.Count > 0)
-                {
-                    refused.Add(result with { Pack = null, Problems = clashes });
-                    continue;
-                }
-                packs.Add(pack);
-                foreach (var module in pack.Modules)
-                {
-                    modules[module.Id] = module;
-                }
-            }
-        }
-        return new ContentCatalogue(packs, refused, modules);
-    }
-
-    private static List<PackProblem> Clashes(ContentPack pack, List<ContentPack> loaded, Dictionary<string, LocalizedModule> modules)
-    {
-        var problems = new List<PackProblem>();
-        if (loaded.FirstOrDefault(p => p.Id == pack.Id) is not null)
-        {
-            problems.Add(new PackProblem(pack.Id, "pack.yaml", 0, $"Another pack already has the id '{pack.Id}'."));
-        }
-        foreach (var module in pack.Modules.Where(m => modules.ContainsKey(m.Id)))
-        {
-            problems.Add(new PackProblem(pack.Id, "", 0, $"Module id '{module.Id}' is already used by pack '{modules[module.Id].English.PackId}'; module ids must be unique across packs."));
-        }
-        return problems;
-    }
-
-    private static IEnumerable<string> PackFolders(PackSource source, List<PackLoadResult> refused)
-    {
-        string[] folders;
-        try
-        {
-            if (!Directory.Exists(source.Folder))
-            {
-                refused.Add(new PackLoadResult(source.Folder, null, [new PackProblem(Path.GetFileName(source.Folder), "", 0, $"The pack folder '{source.Folder}' does not exist.")]));
-                return [];
-            }
-            if (File.Exists(Path.Combine(source.Folder, "pack.yaml")))
-            {
-                return [source.Folder];
-            }
-            folders = Directory.GetDirectories(source.Folder);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            refused.Add(new PackLoadResult(source.Folder, null, [new PackProblem(Path.GetFileName(source.Folder), "", 0, $"The pack folder could not be read: {ex.Message}")]));
-            return [];
-        }
-        // Hidden folders (.git, .vscode) are not packs.
-        folders = folders.Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray();
-        Array.Sort(folders, StringComparer.Ordinal);
-        return folders;
+        ArgumentNullException.ThrowIfNull(next);
+        _current = _current.KeepWorkingPacks(next._current);
     }
 }

@@ -4,7 +4,7 @@ namespace LtiCurriculum.DevPlatform;
 /// The demo LMS's courses, built-in resource links, users, course roster and launch languages. Read-only: links made by
 /// deep linking live in <see cref="CourseLinks"/>.
 /// </summary>
-public sealed class DemoDirectory
+public sealed class DemoDirectory(IDevPlatformWatchedPacks? watched = null)
 {
     /// <summary>The user Canvas' Student View launches as; the gradebook refuses its scores (canvas-lms #1659).</summary>
     public const string TestStudentKey = "test-student";
@@ -70,7 +70,14 @@ public sealed class DemoDirectory
     /// <summary>Languages a launch can ask for in launch_presentation.locale; the first is the default.</summary>
     public IReadOnlyList<DemoLocale> Locales { get; } = [new("en", "English"), new("es", "Español"), new("zh-CN", "中文（简体）")];
 
-    public DemoCourse? FindCourse(string? courseId) => Courses.FirstOrDefault(course => course.Id == courseId);
+    /// <summary>The course of the watched packs' modules, when the host watches a pack folder; not one of <see cref="Courses"/>.</summary>
+    public DemoCourse? WatchedCourse => Watched is { } current ? WatchedPacksCourse.From(current) : null;
+
+    /// <summary>What the host's watched pack folder serves now, with its problems; null when it watches none.</summary>
+    public WatchedPacks? Watched => watched?.Current;
+
+    public DemoCourse? FindCourse(string? courseId) =>
+        Courses.FirstOrDefault(course => course.Id == courseId) ?? (courseId == WatchedPacksCourse.Id ? WatchedCourse : null);
 
     public DemoUser? FindUser(string? userKey) => Everyone.FirstOrDefault(user => user.Key == userKey);
 

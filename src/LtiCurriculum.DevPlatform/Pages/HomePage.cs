@@ -32,6 +32,11 @@ internal static class HomePage
             AppendCourse(body, courseLinks.Of(course), urls, course, choice);
         }
 
+        if (directory.Watched is { } watched)
+        {
+            WatchedPacksSection.Append(body, watched, directory, urls, choice);
+        }
+
         RegisterToolSection.Append(body, urls, choice.ToolRegistrationUrl, registrations.Count);
         AppendUsers(body, directory);
         AppendPlatformDetails(body, urls, options);
@@ -138,7 +143,7 @@ internal static class HomePage
         body.Append("</section>\n");
     }
 
-    private static void StartForm(StringBuilder body, PlatformUrls urls, string labelId, DemoCourse course, string messageType, HomeChoice choice)
+    internal static void StartForm(StringBuilder body, PlatformUrls urls, string labelId, DemoCourse course, string messageType, HomeChoice choice)
     {
         body.Append("<form method=\"post\" action=\"").Append(Html.Encode(urls.Launch))
             .Append("\" aria-labelledby=\"").Append(Html.Encode(labelId)).Append("\" class=\"launch\">\n");
@@ -153,11 +158,11 @@ internal static class HomePage
     }
 
     /// <summary>The submit button is the user field, so a form has no other control; the hidden words make each name unique.</summary>
-    private static void AppendUserButton(StringBuilder body, DemoUser user, string verb, string what) =>
+    internal static void AppendUserButton(StringBuilder body, DemoUser user, string verb, string what) =>
         body.Append("<button type=\"submit\" name=\"").Append(LaunchFormFields.User).Append("\" value=\"").Append(Html.Encode(user.Key)).Append("\">")
             .Append(Html.Encode(verb)).Append("<span class=\"visually-hidden\">").Append(Html.Encode($" {what}")).Append("</span></button>\n");
 
-    private static void AppendHidden(StringBuilder body, string name, string value) =>
+    internal static void AppendHidden(StringBuilder body, string name, string value) =>
         body.Append("<input type=\"hidden\" name=\"").Append(Html.Encode(name)).Append("\" value=\"").Append(Html.Encode(value)).Append("\">\n");
 
     private static void AppendUsers(StringBuilder body, DemoDirectory directory)

@@ -42,9 +42,12 @@ internal sealed class DevPlatformHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the platform; <paramref name="mapTool"/> maps stand-ins for the tool's endpoints on the same origin.</summary>
+    /// <summary>
+    /// Starts the platform; <paramref name="mapTool"/> maps stand-ins for the tool's endpoints on the same origin, and
+    /// <paramref name="hostServices"/> adds what a host would supply (e.g. its watched packs).
+    /// </summary>
     public static async Task<DevPlatformHost> StartAsync(
-        IDictionary<string, string?>? settings = null, bool withRegistrar = true, Action<WebApplication>? mapTool = null)
+        IDictionary<string, string?>? settings = null, bool withRegistrar = true, Action<WebApplication>? mapTool = null, Action<IServiceCollection>? hostServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -63,6 +66,7 @@ internal sealed class DevPlatformHost : IAsyncDisposable
             builder.Services.AddSingleton<IDevPlatformRegistrar>(registrar);
         }
 
+        hostServices?.Invoke(builder.Services);
         builder.Services.AddDevPlatform(builder.Configuration.GetSection(DevPlatformOptions.SectionName));
         var app = builder.Build();
         app.MapDevPlatform();

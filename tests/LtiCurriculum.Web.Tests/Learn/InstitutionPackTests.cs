@@ -11,53 +11,13 @@ namespace LtiCurriculum.Web.Tests.Learn;
 /// <summary>An institution's own packs (Curriculum:PackFolder): good ones are served, broken ones refused whole and shown to staff.</summary>
 public sealed class InstitutionPackTests
 {
-    private const string GoodModule = """
-        ---
-        id: inst-handover
-        title: Safe handover at shift change
-        kind: prework
-        minutes: 10
-        objectives:
-          - Name the parts of a structured handover.
-        references:
-          - id: starmer2014
-            citation: "Starmer AJ, et al. Changes in medical errors after implementation of a handoff program. N Engl J Med. 2014;371:1803-12."
-        ---
-
-        ## Why handover matters
-
-        Structured handover lowers preventable adverse events [@starmer2014].
-
-        ```question
-        id: inst-h-q1
-        type: single
-        points: 1
-        prompt: Which part comes first in a structured handover?
-        options:
-          - id: a
-            text: Illness severity
-            correct: true
-            feedback: Severity first tells the receiver how closely to watch.
-          - id: b
-            text: The to-do list
-            feedback: Tasks come after the receiver knows who is sick.
-        ```
-        """;
-
-    private static void WritePack(string root, string folder, string packId, string moduleText)
-    {
-        var path = Directory.CreateDirectory(Path.Combine(root, folder)).FullName;
-        File.WriteAllText(Path.Combine(path, "pack.yaml"), $"id: {packId}\ntitle: Institution pack\naudience: students\nversion: 1.0.0\nlanguages: [en]\nlicence: All rights reserved\nauthors: [Teaching office]\n");
-        File.WriteAllText(Path.Combine(path, "01-module.md"), moduleText);
-    }
-
     [Fact]
     public async Task Good_pack_is_served_and_a_broken_one_is_refused_whole_and_shown_to_staff()
     {
         using var packs = new TempFolder();
-        WritePack(packs.Path, "good", "inst-good", GoodModule);
-        var hostile = GoodModule.Replace("inst-handover", "inst-hostile").Replace("Structured handover lowers", "<script>alert(1)</script> Structured handover lowers");
-        WritePack(packs.Path, "hostile", "inst-hostile", hostile.Replace("inst-h-q1", "inst-x-q1"));
+        InstitutionPacks.Write(packs.Path, "good", "inst-good", InstitutionPacks.HandoverModule);
+        var hostile = InstitutionPacks.HandoverModule.Replace("inst-handover", "inst-hostile").Replace("Structured handover lowers", "<script>alert(1)</script> Structured handover lowers");
+        InstitutionPacks.Write(packs.Path, "hostile", "inst-hostile", hostile.Replace("inst-h-q1", "inst-x-q1"));
 
         await using var tool = await ToolInstance.StartAsync(new ToolSettings { Configuration = new Dictionary<string, string?> { ["Curriculum:PackFolder"] = packs.Path } });
         var catalogue = tool.Services.GetRequiredService<ContentCatalogue>();
@@ -101,8 +61,8 @@ public sealed class InstitutionPackTests
     public void Packs_validate_checks_a_folder_without_a_database()
     {
         using var packs = new TempFolder();
-        WritePack(packs.Path, "good", "inst-good", GoodModule);
-        WritePack(packs.Path, "broken", "inst-broken", GoodModule.Replace("inst-handover", "inst-broken").Replace("inst-h-q1", "inst-b-q1").Replace("correct: true", "corect: true"));
+        InstitutionPacks.Write(packs.Path, "good", "inst-good", InstitutionPacks.HandoverModule);
+        InstitutionPacks.Write(packs.Path, "broken", "inst-broken", InstitutionPacks.HandoverModule.Replace("inst-handover", "inst-broken").Replace("inst-h-q1", "inst-b-q1").Replace("correct: true", "corect: true"));
         using var output = new StringWriter();
         using var errors = new StringWriter();
 

@@ -8,6 +8,7 @@ namespace LtiCurriculum.Web.Install.Cli;
 /// <c>packs list</c>: what the app serves and what it refused, with every problem.
 /// <c>packs validate FOLDER</c>: checks a pack (or a folder of packs) before it is deployed; needs no database.
 /// <c>packs new NAME</c>: makes a pack folder to start from, which passes <c>packs validate</c> as made.
+/// <c>packs watch FOLDER</c>: see <see cref="PackWatchCommand"/>.
 /// </summary>
 public static class PackCommands
 {
@@ -19,7 +20,7 @@ public static class PackCommands
         validate.SetAction(parse => Validate(parse.GetValue(o.Folder), cli.Output, cli.Errors));
         var create = new Command("new", "Make a folder NAME with pack.yaml and one example module (a question of each type) that passes 'packs validate'; edit it from there.") { o.PackName, o.OutputFolder };
         create.SetAction(parse => New(parse.GetValue(o.PackName), parse.GetValue(o.OutputFolder), cli.Output, cli.Errors));
-        return new Command("packs", "Content packs: built-in and the institution's.") { list, validate, create };
+        return new Command("packs", "Content packs: built-in and the institution's.") { list, validate, create, PackWatchCommand.Create(o, cli) };
     }
 
     public static int List(ContentCatalogue catalogue, TextWriter output)
