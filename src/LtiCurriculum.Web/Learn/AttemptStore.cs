@@ -26,11 +26,9 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// ("UPDATE … WHERE Status = InProgress"), so a save racing a submit, or two submits racing each other
 /// (double click, two tabs), are ordered by the database: exactly one submission, no answer after it.
 /// </summary>
-public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, SqliteConnectionString? sqlite = null) : IDisposable
+public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, Data.Stores.SqlitePreparedConnections? sqlite = null)
 {
-    private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
-
-    public void Dispose() => _fast?.Dispose();
+    private readonly Data.Stores.SqliteAttemptFastPath? _fast = sqlite is null ? null : new Data.Stores.SqliteAttemptFastPath(sqlite);
 
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
