@@ -28,8 +28,8 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// </summary>
 public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, SqliteConnectionString? sqlite = null) : IDisposable
 {
-    // Its own pool, not the one the launch path shares: in paired runs of the learn benchmark the shared pool cost
-    // 15-20 % more CPU per operation (cause not found; see the README's Performance section).
+    // Its own pool instance, not the one the launch path shares: in paired runs of the learn benchmark against main the
+    // shared pool cost 15-20 % more CPU per operation, its own instance 6 % (cause not found; see the README's Performance section).
     private readonly Data.Stores.SqlitePreparedConnections? _connections = sqlite is null ? null : new(sqlite.Value);
     private Data.Stores.SqliteAttemptFastPath? Fast => _connections is null ? null : field ??= new(_connections);
 
