@@ -28,12 +28,9 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// </summary>
 public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, SqliteConnectionString? sqlite = null) : IDisposable
 {
-    // Its own pool instance, not the one the launch path shares: in paired runs of the learn benchmark against main the
-    // shared pool cost 15-20 % more CPU per operation, its own instance 6 % (cause not found; see the README's Performance section).
-    private readonly Data.Stores.SqlitePreparedConnections? _connections = sqlite is null ? null : new(sqlite.Value);
-    private Data.Stores.SqliteAttemptFastPath? Fast => _connections is null ? null : field ??= new(_connections);
+    private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
 
-    public void Dispose() => _connections?.Dispose();
+    public void Dispose() => _fast?.Dispose();
 
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
@@ -42,14 +39,14 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     /// <summary><see cref="CurrentAsync"/>, plus how many attempts at this module the learner has started (one connection).</summary>
     public async Task<(AttemptView Attempt, int Used)> CurrentWithCountAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
     {
-        if (Fast is not null)
+        if (_fast is not null)
         {
-            if (Fast.ReadCurrent(linkId, userId, moduleId) is { } known)
+            if (_fast.ReadCurrent(linkId, userId, moduleId) is { } known)
             {
                 return known;
             }
             using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
-            return Fast.StartFirst(linkId, userId, moduleId, time.GetUtcNow());
+            return _fast.StartFirst(linkId, userId, moduleId, time.GetUtcNow());
         }
         for (var round = 1; ; round++)
         {
@@ -129,10 +126,10 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     /// </summary>
     public async Task<(SaveOutcome Outcome, int Answered)> SaveAnswerAsync(int attemptId, int linkId, int userId, string questionId, string? value, CancellationToken cancellationToken)
     {
-        if (Fast is not null)
+        if (_fast is not null)
         {
             using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
-            return Fast.SaveAnswer(attemptId, linkId, userId, questionId, value, time.GetUtcNow());
+            return _fast.SaveAnswer(attemptId, linkId, userId, questionId, value, time.GetUtcNow());
         }
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);

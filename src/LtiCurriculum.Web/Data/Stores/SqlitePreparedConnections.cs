@@ -8,7 +8,7 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// re-registers its SQL functions and re-parses its SQL on every request). Each connection holds every fast path's
 /// statements as plain fields, each set prepared on its first use there, so a rented connection never looks a
 /// statement up and any connection serves any path. The login state and the launch rows share the instance
-/// registered on SQLite; the attempt path (module page, answer saves) keeps its own instance, which measured faster.
+/// registered on SQLite. The attempt path (Learn/SqliteAttemptFastPath) keeps main's own pool: on this pool it measured slower.
 /// </summary>
 public sealed class SqlitePreparedConnections(string connectionString) : IDisposable
 {
@@ -66,7 +66,6 @@ public sealed class PreparedConnection : IDisposable
     private readonly List<SqliteCommand> _commands = [];
     private SqliteCommand? _begin, _commit, _rollback;
     private SqliteLoginStateStore.Statements? _loginStates;
-    private SqliteAttemptFastPath.Statements? _attempts;
     private SqliteLaunchRows.Statements? _launches;
 
     public PreparedConnection(string connectionString)
@@ -81,8 +80,6 @@ public sealed class PreparedConnection : IDisposable
     public SqliteConnection Connection { get; }
 
     internal SqliteLoginStateStore.Statements LoginStates => _loginStates ??= new(this);
-
-    internal SqliteAttemptFastPath.Statements Attempts => _attempts ??= new(this);
 
     internal SqliteLaunchRows.Statements Launches => _launches ??= new(this);
 
