@@ -41,7 +41,7 @@ static int Usage()
         Usage:
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- bench [filter] [BenchmarkDotNet options]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- load [--concurrency 32] [--duration 20] [--warmup 20] [--users 200]
-                [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
+                [--new-users] [--courses 4] [--links 8] [--max-flows 2000000] [--tool-env NAME=VALUE]... [--tool-url URL --tool-pid PID --platform-port PORT]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- learn [--mix both|page|save] [same options as load]
           dotnet run -c Release --project tests/LtiCurriculum.Benchmarks -- drain [--scores 100000] [--learners 20000] [--concurrency 16] [--batch 128]
                 [--timeout 600] [--tool-env NAME=VALUE]...

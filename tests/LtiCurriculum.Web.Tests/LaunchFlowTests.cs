@@ -218,6 +218,26 @@ public sealed class RepeatLaunchTests
         Assert.True(second.LastLaunchAt > first.LastLaunchAt, "The second launch should update the user's last launch time.");
     }
 
+    [Fact]
+    public async Task Launch_without_name_or_email_keeps_those_stored_earlier()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var tool = await ToolInstance.StartAsync(new ToolSettings { Clock = clock });
+        using var browser = tool.NewBrowser();
+        await browser.LaunchAsync(tool, user: PrivateLearner);
+        var first = await tool.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Subject == "dev-user-1002", Ct));
+        // As if an earlier launch, before the platform's privacy setting changed, had shared them.
+        await tool.QueryAsync(db => db.Users.Where(u => u.Id == first.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Lee Private").SetProperty(x => x.Email, "lee@example.edu"), Ct));
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await browser.LaunchAsync(tool, user: PrivateLearner);
+
+        var second = await tool.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Subject == "dev-user-1002", Ct));
+        Assert.Equal((first.Id, "Lee Private", "lee@example.edu"), (second.Id, second.Name, second.Email));
+        Assert.True(second.LastLaunchAt > first.LastLaunchAt, "The second launch should update the user's last launch time.");
+    }
+
     private static Task<(int Users, int Contexts, int Links, int UserId, int LinkId, DateTimeOffset LastLaunchAt)> Snapshot(ToolInstance tool) =>
         tool.QueryAsync(async db =>
         {

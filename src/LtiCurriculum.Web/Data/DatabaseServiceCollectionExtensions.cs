@@ -32,7 +32,9 @@ public static class DatabaseServiceCollectionExtensions
                     .UseSqlite(sqlite.ConnectionString)
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqliteLtiDbContext>>();
-                services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore>(_ => new Stores.SqliteLoginStateStore(sqlite.ConnectionString));
+                // The hot paths that bypass EF on SQLite share one pool of kept-open connections with prepared statements.
+                services.AddSingleton(_ => new Stores.SqlitePreparedConnections(sqlite.ConnectionString));
+                services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.SqliteLoginStateStore>();
                 services.AddSingleton(new SqliteConnectionString(sqlite.ConnectionString));
                 break;
             case "sqlserver":

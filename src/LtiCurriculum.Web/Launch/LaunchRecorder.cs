@@ -1,7 +1,9 @@
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Data.Stores;
 using LtiCurriculum.Web.Teach.Settings;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -11,13 +13,16 @@ namespace LtiCurriculum.Web.Launch;
 public sealed record RecordedLaunch(int? UserDbId, int? ContextDbId, int? ResourceLinkDbId);
 
 /// <summary>
-/// Upserts the user, context and resource link a launch names, in one SaveChanges. Two first launches
+/// Upserts the user, context and resource link a launch names, in one transaction (on SQLite through
+/// <see cref="SqliteLaunchRows"/>, elsewhere in one SaveChanges). Two first launches
 /// racing on the same rows: the loser retries and finds the winner's rows.
 /// A launch identical to one this instance recorded less than <see cref="TouchInterval"/> ago costs no
 /// database work at all: the ids are remembered (bounded cache) with the exact values written.
 /// </summary>
-public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests, WriteTransactions writes) : IDisposable
+public sealed class LaunchRecorder(
+    IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests, WriteTransactions writes, SqlitePreparedConnections? sqlite = null) : IDisposable
 {
+    private readonly SqliteLaunchRows? _sqlite = sqlite is null ? null : new SqliteLaunchRows(sqlite);
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
@@ -38,7 +43,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
                 _recent.Set(key, new RecentLaunch(ids, fingerprint, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TouchInterval });
                 return ids;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or SqliteException { SqliteErrorCode: 19 })
             {
                 // A concurrent first launch inserted the same row; the next attempt updates it instead.
             }
@@ -64,6 +69,10 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
 
     private async Task<RecordedLaunch> RecordOnceAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
+        if (_sqlite is not null)
+        {
+            return await RecordOnSqliteAsync(_sqlite, launch, cancellationToken);
+        }
         await using var db = contexts.CreateDbContext();
         // One open for the three lookups and the save (EF would otherwise open and close per command).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -74,10 +83,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
         {
             context = await FindContext(db, launch.PlatformId, launch.DeploymentId, contextId)
                 ?? db.Contexts.Add(new LtiContextEntity { PlatformId = launch.PlatformId, DeploymentId = launch.DeploymentId, ContextId = contextId }).Entity;
-            context.Label = Fit(launch.Context.Label, 255);
-            context.Title = Fit(launch.Context.Title, 1024);
-            context.MembershipsUrl = Fit(launch.Nrps?.ContextMembershipsUrl, 2048);
-            context.LastLaunchAt = Touched(context.LastLaunchAt, now);
+            Apply(context, launch, now);
         }
 
         LtiUserEntity? user = null;
@@ -85,12 +91,7 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
         {
             user = await FindUser(db, launch.PlatformId, subject)
                 ?? db.Users.Add(new LtiUserEntity { PlatformId = launch.PlatformId, Subject = subject }).Entity;
-            // Platforms omit personal data by privacy setting; what was not sent this time is kept, not erased.
-            user.Name = Fit(launch.Name, 512) ?? user.Name;
-            user.GivenName = Fit(launch.GivenName, 255) ?? user.GivenName;
-            user.FamilyName = Fit(launch.FamilyName, 255) ?? user.FamilyName;
-            user.Email = Fit(launch.Email, 320) ?? user.Email;
-            user.LastLaunchAt = Touched(user.LastLaunchAt, now);
+            Apply(user, launch, now);
         }
 
         ResourceLinkEntity? link = null;
@@ -102,31 +103,87 @@ public sealed class LaunchRecorder(IDbContextFactory<LtiDbContext> contexts, Tim
             {
                 link.Context = context;
             }
-            link.Title = Fit(launch.ResourceLink.Title, 1024);
-            link.Description = Fit(launch.ResourceLink.Description, 4096);
-            link.LineItemUrl = Fit(launch.Ags?.LineItem, 2048);
-            link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
-            link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
-            link.CustomModuleId = Fit(CustomModule(launch), 64);
-            link.CustomParameters = Fit(LinkSettings.StoredCustomParameters(launch.Custom), 4000);
-            link.ProductFamily = Fit(launch.ToolPlatform?.ProductFamilyCode, 64) ?? link.ProductFamily;
-            link.LastLaunchAt = Touched(link.LastLaunchAt, now);
+            Apply(link, launch, now);
         }
 
         if (db.ChangeTracker.HasChanges())
         {
+            // Learner pages cache the link with its course title; only a change to either makes them re-read it.
+            var linkChanged = link is not null && (db.Entry(link).State != EntityState.Unchanged || (context is not null && db.Entry(context).State != EntityState.Unchanged));
             // In this instance's writer queue on SQLite, rather than in SQLite's sleeping busy handler.
             using (await writes.EnterSqliteWriterAsync(cancellationToken))
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            if (link is not null)
+            if (linkChanged)
             {
-                // The link's custom module may have changed; learner pages re-read it.
-                learnerRequests.Forget(link.Id);
+                learnerRequests.Forget(link!.Id);
             }
         }
         return new RecordedLaunch(user?.Id, context?.Id, link?.Id);
+    }
+
+    /// <summary>The same decisions on SQLite's kept-open connections: prepared lookups, and one transaction only when something changed.</summary>
+    private async Task<RecordedLaunch> RecordOnSqliteAsync(SqliteLaunchRows sqlite, LtiLaunch launch, CancellationToken cancellationToken)
+    {
+        var rows = sqlite.Load(launch.PlatformId, launch.DeploymentId, launch.Context?.Id, launch.UserId, launch.ResourceLink?.Id);
+        var now = time.GetUtcNow();
+        if (rows.Context is { } context)
+        {
+            Apply(context, launch, now);
+        }
+        if (rows.User is { } user)
+        {
+            Apply(user, launch, now);
+        }
+        if (rows.Link is { } link)
+        {
+            Apply(link, launch, now);
+        }
+        if (rows.HasChanges)
+        {
+            var linkChanged = rows.Link is not null && (rows.LinkChanged || rows.ContextChanged);
+            using (await writes.EnterSqliteWriterAsync(cancellationToken))
+            {
+                sqlite.Save(rows);
+            }
+            if (linkChanged)
+            {
+                learnerRequests.Forget(rows.Link!.Id);
+            }
+        }
+        return new RecordedLaunch(rows.User?.Id, rows.Context?.Id, rows.Link?.Id);
+    }
+
+    private static void Apply(LtiContextEntity context, LtiLaunch launch, DateTimeOffset now)
+    {
+        context.Label = Fit(launch.Context!.Label, 255);
+        context.Title = Fit(launch.Context.Title, 1024);
+        context.MembershipsUrl = Fit(launch.Nrps?.ContextMembershipsUrl, 2048);
+        context.LastLaunchAt = Touched(context.LastLaunchAt, now);
+    }
+
+    private static void Apply(LtiUserEntity user, LtiLaunch launch, DateTimeOffset now)
+    {
+        // Platforms omit personal data by privacy setting; what was not sent this time is kept, not erased.
+        user.Name = Fit(launch.Name, 512) ?? user.Name;
+        user.GivenName = Fit(launch.GivenName, 255) ?? user.GivenName;
+        user.FamilyName = Fit(launch.FamilyName, 255) ?? user.FamilyName;
+        user.Email = Fit(launch.Email, 320) ?? user.Email;
+        user.LastLaunchAt = Touched(user.LastLaunchAt, now);
+    }
+
+    private static void Apply(ResourceLinkEntity link, LtiLaunch launch, DateTimeOffset now)
+    {
+        link.Title = Fit(launch.ResourceLink!.Title, 1024);
+        link.Description = Fit(launch.ResourceLink.Description, 4096);
+        link.LineItemUrl = Fit(launch.Ags?.LineItem, 2048);
+        link.LineItemsUrl = Fit(launch.Ags?.LineItems, 2048);
+        link.AgsScopes = Fit(launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, 1024);
+        link.CustomModuleId = Fit(CustomModule(launch), 64);
+        link.CustomParameters = Fit(LinkSettings.StoredCustomParameters(launch.Custom), 4000);
+        link.ProductFamily = Fit(launch.ToolPlatform?.ProductFamilyCode, 64) ?? link.ProductFamily;
+        link.LastLaunchAt = Touched(link.LastLaunchAt, now);
     }
 
     /// <summary>The module the LMS link names in its custom parameters (deep linking writes it; admins can type it).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace LtiCurriculum.Benchmarks.Load;
 
@@ -133,7 +134,7 @@ internal static class LoadCommand
                 return 2;
             }
 
-            var users = LoadUsers.Create(options.Users);
+            var users = LoadUsers.Create(options.Users, options.Courses, options.Links);
             var client = new FlowClient(http, toolUrl, platform);
             if (await FirstFlowAsync(client, users[0], Alive, cancellationToken) is { } firstError)
             {
@@ -145,7 +146,7 @@ internal static class LoadCommand
             {
                 return await RunLearnAsync(options, http, toolUrl, client, users, pid, tool, cancellationToken);
             }
-            var phase = new LoadPhase(client, users, options.Concurrency, Alive);
+            var phase = new LoadPhase(client, PickUsers(options, users), options.Concurrency, Alive);
 
             if (options.Warmup > TimeSpan.Zero)
             {
@@ -194,6 +195,18 @@ internal static class LoadCommand
                 await tool.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>A random user of the pool, or with --new-users a user never seen before (numbered across warm-up and measured phase).</summary>
+    private static Func<Random, LoadUser> PickUsers(LoadOptions options, LoadUser[] pool)
+    {
+        if (!options.NewUsers)
+        {
+            return random => pool[random.Next(pool.Length)];
+        }
+        var runTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        long count = 0;
+        return random => LoadUsers.New(runTag, Interlocked.Increment(ref count), random, options.Courses, options.Links);
     }
 
     /// <summary>The learn scenario: launch every learner once, then page loads and answer saves (see <see cref="LearnScenario"/>).</summary>

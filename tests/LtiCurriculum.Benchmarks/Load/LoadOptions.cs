@@ -9,6 +9,14 @@ internal sealed record LoadOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     public int Users { get; init; } = 200;
+
+    /// <summary>load only: every flow is a user the tool has never seen (a first launch), instead of one from the pool.</summary>
+    public bool NewUsers { get; init; }
+
+    /// <summary>How many courses and links the users are spread over (each link belongs to one course).</summary>
+    public int Courses { get; init; } = LoadUsers.DefaultCourses;
+
+    public int Links { get; init; } = LoadUsers.DefaultLinks;
     public long MaxFlows { get; init; } = 2_000_000;
     public Uri? ToolUrl { get; init; }
     public int? ToolPid { get; init; }
@@ -27,6 +35,11 @@ internal sealed record LoadOptions
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
+            if (name == "--new-users")
+            {
+                options = options with { NewUsers = true };
+                continue;
+            }
             if (i + 1 >= args.Length)
             {
                 return (null, $"{name} needs a value.");
@@ -39,6 +52,8 @@ internal sealed record LoadOptions
                 case "--duration" when number is >= 1 and <= 3600: options = options with { Duration = TimeSpan.FromSeconds(number) }; break;
                 case "--warmup" when number is >= 0 and <= 600: options = options with { Warmup = TimeSpan.FromSeconds(number) }; break;
                 case "--users" when number is >= 1 and <= 1_000_000: options = options with { Users = (int)number }; break;
+                case "--courses" when number is >= 1 and <= 100_000: options = options with { Courses = (int)number }; break;
+                case "--links" when number is >= 1 and <= 1_000_000: options = options with { Links = (int)number }; break;
                 case "--max-flows" when number is >= 1 and <= 100_000_000: options = options with { MaxFlows = number }; break;
                 case "--tool-pid" when number is >= 1 and <= int.MaxValue: options = options with { ToolPid = (int)number }; break;
                 case "--platform-port" when number is >= 0 and <= 65535: options = options with { PlatformPort = (int)number }; break;
@@ -54,6 +69,10 @@ internal sealed record LoadOptions
                 default:
                     return (null, $"Unknown option or bad value: {name} {value}.");
             }
+        }
+        if (options.Links < options.Courses)
+        {
+            return (null, $"--links ({options.Links}) must be at least --courses ({options.Courses}): every course has a link.");
         }
         if ((options.ToolUrl is null) != (options.ToolPid is null))
         {

@@ -46,8 +46,9 @@ internal sealed class PhaseResult
 /// <summary>
 /// N virtual users, each looping whole flows until the phase's time is up, the run's flow budget is spent,
 /// the tool dies or the user presses Ctrl+C. A flow that has started is finished and counted.
+/// <paramref name="nextUser"/> picks each flow's user with the worker's own random generator.
 /// </summary>
-internal sealed class LoadPhase(FlowClient client, LoadUser[] users, int concurrency, Func<bool> toolAlive)
+internal sealed class LoadPhase(FlowClient client, Func<Random, LoadUser> nextUser, int concurrency, Func<bool> toolAlive)
 {
     private long _budget;
 
@@ -79,7 +80,7 @@ internal sealed class LoadPhase(FlowClient client, LoadUser[] users, int concurr
             FlowResult flow;
             try
             {
-                flow = await client.RunAsync(users[random.Next(users.Length)], stop.Token);
+                flow = await client.RunAsync(nextUser(random), stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -28,7 +28,7 @@ internal static class LoadReport
         var c = CultureInfo.InvariantCulture;
         void Row(string name, string value) => output.WriteLine(string.Create(c, $"  {name,-28}{value}"));
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"Measured phase: {seconds:F1} s at concurrency {options.Concurrency}, {options.Users} users, tool pid {toolPid}, {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(c, $"Measured phase: {seconds:F1} s at concurrency {options.Concurrency}, {(options.NewUsers ? "a new user per flow" : $"{options.Users} users")} over {options.Courses} courses and {options.Links} links, tool pid {toolPid}, {Environment.ProcessorCount} cores"));
         Row("flows completed", string.Create(c, $"{flows}  ({flows / seconds:F1} flows/s)"));
         Row("errors", run.ErrorCount.ToString(c));
         foreach (var (error, count) in run.Errors.OrderByDescending(e => e.Value).Take(8))
