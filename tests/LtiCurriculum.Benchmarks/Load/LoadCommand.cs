@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace LtiCurriculum.Benchmarks.Load;
@@ -32,25 +31,9 @@ internal static class LoadCommand
             }
         }
 
-        using var cancel = new CancellationTokenSource();
         // The first Ctrl+C (SIGINT) or SIGTERM stops the loops and cleans up; a second one ends the process at once
         // (the tool is still killed then, by ToolProcess's exit hook).
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        }
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
-        {
-            return await RunAsync(options, dll, learn, cancel.Token);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 130;
-        }
+        return await Processes.Interrupts.RunAsync(token => RunAsync(options, dll, learn, token));
     }
 
     /// <summary>
