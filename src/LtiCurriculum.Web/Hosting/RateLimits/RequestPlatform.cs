@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using LtiCurriculum.Lti.Storage;
 using LtiCurriculum.Web.Hosting.Limits;
 using LtiCurriculum.Web.Launch;
@@ -16,7 +14,6 @@ namespace LtiCurriculum.Web.Hosting.RateLimits;
 internal static class RequestPlatform
 {
     public const string Unregistered = "unregistered";
-    private const int MaxTokenLength = 64 * 1024;
 
     public static async Task<string?> FindAsync(HttpContext http, EndpointGroup group, IPlatformRegistrationStore registrations)
     {
@@ -38,7 +35,7 @@ internal static class RequestPlatform
         }
         var (issuer, clientId) = group == EndpointGroup.LtiLogin
             ? (Field(http, form, "iss"), Field(http, form, "client_id"))
-            : ClaimsOf(form["id_token"].FirstOrDefault());
+            : Launch.UnverifiedClaims.Read(form["id_token"].FirstOrDefault());
         if (string.IsNullOrEmpty(issuer) || issuer.Length > Data.Entities.PlatformEntity.IssuerMaxLength)
         {
             return Unregistered;
@@ -72,34 +69,4 @@ internal static class RequestPlatform
 
     private static string? Field(HttpContext http, IFormCollection form, string name) =>
         form[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : http.Request.Query[name].FirstOrDefault();
-
-    /// <summary><c>iss</c> and the first <c>aud</c> of a JWT's payload, read without checking its signature.</summary>
-    public static (string? Issuer, string? Audience) ClaimsOf(string? jwt)
-    {
-        if (jwt is null || jwt.Length > MaxTokenLength || jwt.Split('.') is not [_, var payload, _])
-        {
-            return default;
-        }
-        try
-        {
-            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(payload));
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return default;
-            }
-            var issuer = root.TryGetProperty("iss", out var iss) && iss.ValueKind == JsonValueKind.String ? iss.GetString() : null;
-            var audience = root.TryGetProperty("aud", out var aud) ? aud.ValueKind switch
-            {
-                JsonValueKind.String => aud.GetString(),
-                JsonValueKind.Array when aud.GetArrayLength() > 0 && aud[0].ValueKind == JsonValueKind.String => aud[0].GetString(),
-                _ => null,
-            } : null;
-            return (issuer, audience);
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return default;
-        }
-    }
 }

@@ -2,7 +2,6 @@ using LtiCurriculum.Lti.Oidc;
 using LtiCurriculum.Lti.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace LtiCurriculum.Web.Launch.Cookieless;
 
@@ -51,26 +50,12 @@ internal static class PlatformStoragePages
         {
             return null;
         }
-        var handler = new JsonWebTokenHandler();
-        if (!handler.CanReadToken(idToken))
+        var (issuer, audience) = UnverifiedClaims.Read(idToken);
+        if (string.IsNullOrEmpty(issuer) || issuer.Length > Data.Entities.PlatformEntity.IssuerMaxLength)
         {
             return null;
         }
-        JsonWebToken token;
-        try
-        {
-            token = handler.ReadJsonWebToken(idToken);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        if (string.IsNullOrEmpty(token.Issuer) || token.Issuer.Length > 512)
-        {
-            return null;
-        }
-        var audiences = token.Audiences.ToHashSet(StringComparer.Ordinal);
-        var matches = (await registrations.FindByIssuerAsync(token.Issuer, cancellationToken)).Where(r => audiences.Contains(r.ClientId)).ToList();
+        var matches = (await registrations.FindByIssuerAsync(issuer, cancellationToken)).Where(r => r.ClientId == audience).ToList();
         return matches.Count == 1 ? PlatformStorage.For(matches[0], state!, target) : null;
     }
 
