@@ -12,6 +12,12 @@ namespace LtiCurriculum.Browser.Tests;
 /// </summary>
 public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : IClassFixture<CrossSiteBrowserFixture>
 {
+    // The tests share one tool and one link, and xunit orders them differently from one checkout to another: each launches
+    // as its own roster student, so one test's submitted attempt never meets another's launch.
+    private const string SafariStudent = "student-21";
+    private const string FallbackStudent = "student-22";
+    private const string SilentPlatformStudent = "student-23";
+
     [Fact]
     public async Task In_a_cross_site_frame_without_cookies_the_launch_completes_through_platform_storage_and_the_student_submits()
     {
@@ -25,7 +31,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
                 launches.Add(request.PostData ?? "");
             }
         };
-        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?course=med-501&link=link-cc-1&user=" + Demo.Learner);
+        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?course=med-501&link=link-cc-1&user=" + SafariStudent);
 
         var frame = await ToolFrameAsync(page);
         await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
@@ -57,7 +63,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
     {
         await using var context = await NewContextBlockingFrameCookiesAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + Demo.Learner);
+        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + FallbackStudent);
 
         var tool = page.FrameLocator("#tool-frame");
         var fallback = tool.Locator("#lti-storage-fallback");
@@ -80,7 +86,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
         // Chromium keeps the tool's partitioned cookie in the frame; the platform never answers (Moodle, Canvas's apps).
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + Demo.Learner);
+        await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + SilentPlatformStudent);
 
         var frame = await ToolFrameAsync(page);
         await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
