@@ -65,6 +65,7 @@ public static partial class PackLoader
 
         var english = new List<(string File, Module Module, ModuleSource Source)>();
         var translations = new List<(string File, string BaseFile, string Language, Module Module, ModuleSource Source)>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var sink = new ProblemSink(packName, file, problems);
@@ -86,6 +87,7 @@ public static partial class PackLoader
             {
                 continue;
             }
+            texts[file] = text;
             if (match.Success)
             {
                 translations.Add((file, match.Groups["name"].Value + ".md", language, module, source));
@@ -110,7 +112,8 @@ public static partial class PackLoader
                 TranslationCheck.Compare(module, t.Module, t.Source, new ProblemSink(packName, t.File, problems));
                 translated[t.Language] = t.Module;
             }
-            modules.Add(new LocalizedModule(module, translated));
+            var version = ModuleVersion.Of(texts[file], translations.Where(t => t.BaseFile == file).Select(t => (t.Language, texts[t.File])));
+            modules.Add(new LocalizedModule(module, translated) { Version = version });
         }
         // Against the files, not the parsed modules: an English file with errors is reported as such, not as missing.
         foreach (var orphan in translations.Where(t => !files.Contains(t.BaseFile)))

@@ -17,6 +17,12 @@ public sealed record LocalizedModule(Module English, IReadOnlyDictionary<string,
 {
     public string Id => English.Id;
 
+    /// <summary>
+    /// The content hash of this module's own files (12 lower-case hex digits): it changes when the module or one of
+    /// its translations is edited, and only then.
+    /// </summary>
+    public string Version { get; init; } = "";
+
     /// <summary>The module in the best language for a launch locale ("es-MX" → es), else English.</summary>
     public Module For(string? locale)
     {
