@@ -14,6 +14,7 @@ using LtiCurriculum.Web.Install.Platforms;
 using LtiCurriculum.Web.Install.Registration;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn;
+using LtiCurriculum.Web.Packs;
 using LtiCurriculum.Web.Sessions;
 using LtiCurriculum.Web.Teach;
 using Microsoft.Extensions.Options;
@@ -75,7 +76,8 @@ public partial class Program
         services.AddHostedService<ExpiredLoginStateCleaner>();
 
         // Learn: the content catalogue and the student's pages.
-        services.AddLearn(configuration, builder.Environment);
+        services.AddPacks(configuration, builder.Environment);
+        services.AddLearn();
         services.AddPackWatch(configuration, builder.Environment);
 
         // Teach: what course staff use (settings, deep linking, class readiness, grading).
@@ -123,6 +125,7 @@ public partial class Program
         app.MapLaunchPages();
         app.MapLearn();
         app.MapTeach();
+        app.MapPackAdmin();
         if (devPlatformEnabled)
         {
             app.MapDevPlatform();

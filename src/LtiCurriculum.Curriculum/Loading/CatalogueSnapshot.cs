@@ -10,27 +10,44 @@ internal sealed record CatalogueSnapshot(
     IReadOnlyDictionary<string, LocalizedModule> Modules,
     IReadOnlyList<(string Folder, ContentPack Pack)> Served)
 {
-    public static CatalogueSnapshot Load(IEnumerable<PackSource> sources)
+    public static CatalogueSnapshot Load(IEnumerable<PackSource> sources) => Compose(LoadAll(sources));
+
+    /// <summary>Every pack folder of the sources, loaded in order; a source that cannot be read is one refused result.</summary>
+    public static IEnumerable<PackLoadResult> LoadAll(IEnumerable<PackSource> sources)
     {
-        var builder = new Builder();
         foreach (var source in sources)
         {
-            foreach (var folder in PackFolders(source, builder.Refused))
+            var unreadable = new List<PackLoadResult>();
+            var folders = PackFolders(source, unreadable);
+            foreach (var refused in unreadable)
             {
-                var result = PackLoader.Load(folder, source.IsBuiltIn);
-                if (result.Pack is not { } pack)
-                {
-                    builder.Refused.Add(result);
-                    continue;
-                }
-                var clashes = builder.Clashes(pack);
-                if (clashes.Count > 0)
-                {
-                    builder.Refused.Add(result with { Pack = null, Problems = clashes });
-                    continue;
-                }
-                builder.Add(folder, pack);
+                yield return refused;
             }
+            foreach (var folder in folders)
+            {
+                yield return PackLoader.Load(folder, source.IsBuiltIn);
+            }
+        }
+    }
+
+    /// <summary>Serves the loaded packs in order; a pack whose id or module ids clash with an earlier one is refused.</summary>
+    public static CatalogueSnapshot Compose(IEnumerable<PackLoadResult> results)
+    {
+        var builder = new Builder();
+        foreach (var result in results)
+        {
+            if (result.Pack is not { } pack)
+            {
+                builder.Refused.Add(result);
+                continue;
+            }
+            var clashes = builder.Clashes(pack);
+            if (clashes.Count > 0)
+            {
+                builder.Refused.Add(result with { Pack = null, Problems = clashes });
+                continue;
+            }
+            builder.Add(result.Folder, pack);
         }
         return builder.Build([]);
     }

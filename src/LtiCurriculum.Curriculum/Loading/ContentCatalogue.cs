@@ -38,6 +38,12 @@ public sealed class ContentCatalogue
 
     public static ContentCatalogue Load(IEnumerable<PackSource> sources) => new(CatalogueSnapshot.Load(sources));
 
+    /// <summary>The packs of already loaded results, in order: a result with problems, or one that clashes with an earlier pack, is refused.</summary>
+    public static ContentCatalogue Compose(IEnumerable<PackLoadResult> results) => new(CatalogueSnapshot.Compose(results));
+
+    /// <summary>Loads every pack folder of the sources (each result on its own; nothing is composed yet).</summary>
+    public static IReadOnlyList<PackLoadResult> LoadEach(IEnumerable<PackSource> sources) => [.. CatalogueSnapshot.LoadAll(sources)];
+
     /// <summary>
     /// Serves what <paramref name="next"/> serves, in one step, except that a pack folder <paramref name="next"/> refuses
     /// keeps its currently served version (listed in <see cref="HeldBack"/> with the new problems) when that version still

@@ -10,7 +10,7 @@ namespace LtiCurriculum.Web.Authoring;
 /// several events). The catalogue is replaced whole; a pack whose new files have problems keeps its working version.
 /// </summary>
 public sealed partial class PackWatcher(
-    ContentCatalogue catalogue, IConfiguration configuration, IHostEnvironment environment, TimeProvider time, ILogger<PackWatcher> logger)
+    ContentCatalogue catalogue, Packs.PackLibrary library, IConfiguration configuration, IHostEnvironment environment, TimeProvider time, ILogger<PackWatcher> logger)
     : IHostedService, IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
@@ -80,7 +80,7 @@ public sealed partial class PackWatcher(
         {
             try
             {
-                catalogue.ReplaceWith(ContentCatalogue.Load(LearnServiceCollectionExtensions.PackSources(configuration, environment)));
+                library.ReloadFolders();
                 report = PackReloadReport.Of(catalogue, (_last?.Number ?? 0) + 1);
             }
             catch (ConfigurationException ex)

@@ -24,6 +24,9 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<ToolSettingEntity> ToolSettings => Set<ToolSettingEntity>();
     public DbSet<PendingRegistrationEntity> PendingRegistrations => Set<PendingRegistrationEntity>();
+    public DbSet<ContentPackEntity> ContentPacks => Set<ContentPackEntity>();
+    public DbSet<PackVersionEntity> PackVersions => Set<PackVersionEntity>();
+    public DbSet<ModuleVersionEntity> ModuleVersions => Set<ModuleVersionEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -111,6 +114,7 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
         {
             e.ToTable("Attempts");
             e.Property(a => a.ModuleId).HasMaxLength(64);
+            e.Property(a => a.ModuleVersion).HasMaxLength(64);
             e.Property(a => a.ScoreGiven).HasPrecision(9, 2);
             e.Property(a => a.ScoreMaximum).HasPrecision(9, 2);
             e.Property(a => a.InstructorComment).HasMaxLength(4000);
@@ -178,6 +182,28 @@ public abstract class LtiDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.OpenIdConfigurationUrl).HasMaxLength(2048);
             e.Property(r => r.RegistrationToken).HasMaxLength(8192);
             e.HasIndex(r => r.ExpiresAt);
+        });
+        model.Entity<ContentPackEntity>(e =>
+        {
+            e.ToTable("ContentPacks");
+            e.Property(p => p.Id).HasMaxLength(ContentPackEntity.IdMaxLength);
+            e.Property(p => p.ArchiveHash).HasMaxLength(64);
+            e.Property(p => p.ChangedBy).HasMaxLength(512);
+        });
+        model.Entity<PackVersionEntity>(e =>
+        {
+            e.ToTable("PackVersions");
+            e.HasKey(v => v.Hash);
+            e.Property(v => v.Hash).HasMaxLength(64);
+            e.Property(v => v.PackId).HasMaxLength(ContentPackEntity.IdMaxLength);
+        });
+        model.Entity<ModuleVersionEntity>(e =>
+        {
+            e.ToTable("ModuleVersions");
+            e.HasKey(v => new { v.ModuleId, v.Version });
+            e.Property(v => v.ModuleId).HasMaxLength(64);
+            e.Property(v => v.Version).HasMaxLength(64);
+            e.Property(v => v.PackHash).HasMaxLength(64);
         });
         model.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 

@@ -8,7 +8,7 @@ namespace LtiCurriculum.Web.Grades;
 public sealed record LearnerGrade(
     int UserDbId, string Subject, string? Name, int AttemptId, int AttemptNumber, decimal? ScoreGiven, decimal? ScoreMaximum,
     bool AwaitingInstructor, DateTimeOffset? SubmittedAt, string ModuleId, DeliveryRow? Delivery, IReadOnlyList<GradedAnswer> Answers,
-    string? InstructorComment);
+    string? InstructorComment, string? ModuleVersion = null);
 
 /// <summary>A stored answer with any points an instructor gave it.</summary>
 public sealed record GradedAnswer(string QuestionId, string Value, decimal? InstructorPoints);
@@ -40,7 +40,7 @@ public sealed class GradeStatus(IDbContextFactory<LtiDbContext> contexts, WriteT
         return latest
             .Select(x => new LearnerGrade(x.u.Id, x.u.Subject, x.u.Name ?? JoinName(x.u.GivenName, x.u.FamilyName) ?? x.u.Email, x.a.Id, x.a.Number,
                 x.a.ScoreGiven, x.a.ScoreMaximum, x.a.AwaitingInstructor, x.a.SubmittedAt, x.a.ModuleId, lastDelivery.GetValueOrDefault(x.u.Subject), answers[x.a.Id].ToList(),
-                x.a.InstructorComment))
+                x.a.InstructorComment, x.a.ModuleVersion))
             .OrderBy(g => g.Name ?? g.Subject, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 

@@ -46,6 +46,8 @@ public static class StartupTasks
             }
         }
 
+        // Uploaded packs and administrators' decisions live in the database: serve them before the first request.
+        await services.GetRequiredService<Packs.PackLibrary>().RefreshAsync(cancellationToken);
         await services.GetRequiredService<PlatformAdmin>().UpsertAllAsync(configured.Platforms, "configuration", cancellationToken);
         await services.GetRequiredService<ToolKeyService>().EnsureKeysAsync(cancellationToken);
     }

@@ -15,6 +15,9 @@ public sealed record AttemptView(
 
     /// <summary>The instructor's comment to the learner, once they graded the attempt (not in lists of attempts, nor from the fast path).</summary>
     public string? InstructorComment { get; init; }
+
+    /// <summary>The module's content hash when the attempt began (null for attempts from before module versions).</summary>
+    public string? ModuleVersion { get; init; }
 }
 
 public enum SaveOutcome { Saved, AttemptClosed, NotYours }
@@ -26,27 +29,62 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// ("UPDATE … WHERE Status = InProgress"), so a save racing a submit, or two submits racing each other
 /// (double click, two tabs), are ordered by the database: exactly one submission, no answer after it.
 /// </summary>
-public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, SqliteConnectionString? sqlite = null) : IDisposable
+public sealed class AttemptStore(
+    IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, Packs.ModuleVersions versions,
+    SqliteConnectionString? sqlite = null) : IDisposable
 {
+    private const int KnownAttemptsLimit = 100_000;
     private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
+    // An attempt's module and version never change once it began: safe to keep on every instance.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string ModuleId, string? Version)> _modules = new();
 
     public void Dispose() => _fast?.Dispose();
 
-    /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 when there is none.</summary>
-    public async Task<AttemptView> CurrentAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
-        (await CurrentWithCountAsync(linkId, userId, moduleId, cancellationToken)).Attempt;
+    /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 (on the module's version) when there is none.</summary>
+    public async Task<AttemptView> CurrentAsync(int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken) =>
+        (await CurrentWithCountAsync(linkId, userId, module, cancellationToken)).Attempt;
+
+    /// <summary>The module id and version an attempt began on; null when there is no such attempt.</summary>
+    public async ValueTask<(string ModuleId, string? Version)?> ModuleOfAsync(int attemptId, CancellationToken cancellationToken)
+    {
+        if (_modules.TryGetValue(attemptId, out var known))
+        {
+            return known;
+        }
+        await using var db = contexts.CreateDbContext();
+        var row = await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.ModuleId, a.ModuleVersion }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Remember(attemptId, row.ModuleId, row.ModuleVersion);
+    }
+
+    private (string ModuleId, string? Version) Remember(int attemptId, string moduleId, string? version)
+    {
+        if (_modules.Count >= KnownAttemptsLimit)
+        {
+            _modules.Clear();
+        }
+        return _modules[attemptId] = (moduleId, version);
+    }
+
+    private AttemptView Remember(AttemptView attempt)
+    {
+        Remember(attempt.Id, attempt.ModuleId, attempt.ModuleVersion);
+        return attempt;
+    }
 
     /// <summary><see cref="CurrentAsync"/>, plus how many attempts at this module the learner has started (one connection).</summary>
-    public async Task<(AttemptView Attempt, int Used)> CurrentWithCountAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
+    public async Task<(AttemptView Attempt, int Used)> CurrentWithCountAsync(int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken)
     {
+        var moduleId = module.Id;
         if (_fast is not null)
         {
             if (_fast.ReadCurrent(linkId, userId, moduleId) is { } known)
             {
-                return known;
+                return (Remember(known.Attempt), known.Used);
             }
+            await versions.EnsureStoredAsync(module, cancellationToken);
             using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
-            return _fast.StartFirst(linkId, userId, moduleId, time.GetUtcNow());
+            var started = _fast.StartFirst(linkId, userId, moduleId, module.Version, time.GetUtcNow());
+            return (Remember(started.Attempt), started.Used);
         }
         for (var round = 1; ; round++)
         {
@@ -55,11 +93,11 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
             var latest = await LatestAttempt(db, linkId, userId, moduleId);
             if (latest is not null)
             {
-                return (await ViewAsync(db, latest, cancellationToken), await CountAttempts(db, linkId, userId, moduleId));
+                return (Remember(await ViewAsync(db, latest, cancellationToken)), await CountAttempts(db, linkId, userId, moduleId));
             }
             try
             {
-                return (await StartAsync(db, linkId, userId, moduleId, cancellationToken), 1);
+                return (await StartAsync(db, linkId, userId, module, cancellationToken), 1);
             }
             catch (DbUpdateException) when (round < 3)
             {
@@ -69,8 +107,9 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     }
 
     /// <summary>Starts the next attempt if the latest is submitted and attempts remain; returns the current one either way.</summary>
-    public async Task<AttemptView> StartNextAsync(int linkId, int userId, string moduleId, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<AttemptView> StartNextAsync(int linkId, int userId, LocalizedModule module, int maxAttempts, CancellationToken cancellationToken)
     {
+        var moduleId = module.Id;
         for (var round = 1; ; round++)
         {
             await using var db = contexts.CreateDbContext();
@@ -82,12 +121,19 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
             }
             try
             {
-                return await StartAsync(db, linkId, userId, moduleId, cancellationToken);
+                return await StartAsync(db, linkId, userId, module, cancellationToken);
             }
             catch (DbUpdateException) when (round < 3)
             {
             }
         }
+    }
+
+    /// <summary>The version the learner's latest attempt at this module began on; null when they have none (or it predates versions).</summary>
+    public async Task<string?> LatestVersionAsync(int linkId, int userId, string moduleId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return (await LatestAttempt(db, linkId, userId, moduleId))?.ModuleVersion;
     }
 
     public async Task<int> CountAsync(int linkId, int userId, string moduleId)
@@ -117,7 +163,7 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId && a.ModuleId == moduleId)
             .OrderBy(a => a.Number).ToListAsync(cancellationToken);
-        return attempts.Select(a => new AttemptView(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, new Dictionary<string, string>())).ToList();
+        return attempts.Select(a => new AttemptView(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, new Dictionary<string, string>()) { ModuleVersion = a.ModuleVersion }).ToList();
     }
 
     /// <summary>
@@ -167,7 +213,7 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
     /// the activity's <paramref name="points"/> (null: the module's own maximum; 0: practice, never sent). When
     /// <paramref name="reportGrade"/> and the link reports grades, the outgoing score is written in the same transaction.
     /// </summary>
-    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, Module?> findModule, decimal? points, bool reportGrade, CancellationToken cancellationToken)
+    public async Task<(SubmitOutcome Outcome, AttemptView? Attempt)> SubmitAsync(int attemptId, int linkId, int userId, Func<string, string?, Module?> findModule, decimal? points, bool reportGrade, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -187,7 +233,7 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
             {
                 return (SubmitOutcome.AlreadySubmitted, ToView(attempt, answers));
             }
-            if (findModule(attempt.ModuleId) is { } module)
+            if (findModule(attempt.ModuleId, attempt.ModuleVersion) is { } module)
             {
                 var score = ModuleScorer.Score(module, answers);
                 attempt.ScoreMaximum = points ?? score.Maximum;
@@ -208,22 +254,29 @@ public sealed class AttemptStore(IDbContextFactory<LtiDbContext> contexts, Write
         return result;
     }
 
-    private Task<AttemptView> StartAsync(LtiDbContext db, int linkId, int userId, string moduleId, CancellationToken cancellationToken) =>
-        writes.RunAsync(db, async ct =>
+    private async Task<AttemptView> StartAsync(LtiDbContext db, int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken)
+    {
+        await versions.EnsureStoredAsync(module, cancellationToken);
+        return Remember(await writes.RunAsync(db, async ct =>
         {
             var now = time.GetUtcNow();
             var number = await db.Attempts.Where(a => a.ResourceLinkDbId == linkId && a.UserDbId == userId).MaxAsync(a => (int?)a.Number, ct) ?? 0;
-            var attempt = new AttemptEntity { ResourceLinkDbId = linkId, UserDbId = userId, ModuleId = moduleId, Number = number + 1, Status = AttemptStatus.InProgress, StartedAt = now, UpdatedAt = now };
+            var attempt = new AttemptEntity
+            {
+                ResourceLinkDbId = linkId, UserDbId = userId, ModuleId = module.Id, ModuleVersion = module.Version, Number = number + 1,
+                Status = AttemptStatus.InProgress, StartedAt = now, UpdatedAt = now,
+            };
             db.Attempts.Add(attempt);
             await db.SaveChangesAsync(ct);
             return ToView(attempt, new Dictionary<string, string>());
-        }, cancellationToken);
+        }, cancellationToken));
+    }
 
     private static async Task<AttemptView> ViewAsync(LtiDbContext db, AttemptEntity attempt, CancellationToken cancellationToken) =>
         ToView(attempt, await AnswersOf(db, attempt.Id, cancellationToken));
 
     private static AttemptView ToView(AttemptEntity a, IReadOnlyDictionary<string, string> answers) =>
-        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers) { InstructorComment = a.InstructorComment };
+        new(a.Id, a.Number, a.ModuleId, a.Status, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.AwaitingInstructor, answers) { InstructorComment = a.InstructorComment, ModuleVersion = a.ModuleVersion };
 
     private static async Task<Dictionary<string, string>> AnswersOf(LtiDbContext db, int attemptId, CancellationToken cancellationToken)
     {

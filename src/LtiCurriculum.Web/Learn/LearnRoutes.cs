@@ -6,6 +6,7 @@ using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Launch;
 using LtiCurriculum.Web.Learn.Pages;
+using LtiCurriculum.Web.Packs;
 using LtiCurriculum.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public static class LearnRoutes
         return app;
     }
 
-    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades)
+    private static async Task<IResult> ModuleAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades, ModuleVersions versions)
     {
         if (request.Module is null)
         {
@@ -66,7 +67,8 @@ public static class LearnRoutes
         {
             return ModulePage(request, forms, attempt: null, used: 0);
         }
-        var (attempt, used) = await attempts.CurrentWithCountAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
+        var (attempt, used) = await attempts.CurrentWithCountAsync(request.LinkId, request.UserId, request.Module, http.RequestAborted);
+        request = await OnVersionOfAsync(request, attempt.ModuleId, attempt.ModuleVersion, versions, http.RequestAborted);
         if (!attempt.IsOpen)
         {
             return await ResultPageAsync(request, attempts, forms, grades, attempt, http.RequestAborted);
@@ -76,19 +78,25 @@ public static class LearnRoutes
         return ModulePage(request, forms, attempt, used, grade: grade);
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> AnswerAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ModuleVersions versions)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (request.Module is null)
         {
             return Problem(http, request, "module_not_set", 409, "This activity has no module yet, so there is nothing to answer.");
         }
-        var question = request.Module.English.FindQuestion(form["question"].ToString());
+        var hasAttempt = int.TryParse(form["attempt"], out var attemptId);
+        if (hasAttempt && await attempts.ModuleOfAsync(attemptId, http.RequestAborted) is { } begun)
+        {
+            // The answer is checked against the questions of the version the attempt began on.
+            request = await OnVersionOfAsync(request, begun.ModuleId, begun.Version, versions, http.RequestAborted);
+        }
+        var question = request.Module!.English.FindQuestion(form["question"].ToString());
         if (question is null)
         {
             return Problem(http, request, "question_unknown", 400, $"The module has no question '{Shorten(form["question"].ToString())}'. Reload the page and try again.");
         }
-        if (!int.TryParse(form["attempt"], out var attemptId))
+        if (!hasAttempt)
         {
             return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt the answer belongs to. Reload the page and try again.");
         }
@@ -129,29 +137,33 @@ public static class LearnRoutes
             Token: request.Token));
     }
 
-    private static async Task<IResult> ReviewAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms)
+    private static async Task<IResult> ReviewAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ModuleVersions versions)
     {
         if (request.Module is null || request.Session.IsAnonymous) return See($"{ModulePath}?{request.Query}");
-        var attempt = await attempts.CurrentAsync(request.LinkId, request.UserId, request.Module.Id, http.RequestAborted);
+        var attempt = await attempts.CurrentAsync(request.LinkId, request.UserId, request.Module, http.RequestAborted);
         if (!attempt.IsOpen) return See($"{ResultPath}?attempt={attempt.Id}&{request.Query}");
+        request = await OnVersionOfAsync(request, attempt.ModuleId, attempt.ModuleVersion, versions, http.RequestAborted);
         return new RazorComponentResult<ReviewPage>(new { Model = request, Attempt = attempt, FormToken = forms.Issue(request.Session) });
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ContentCatalogue catalogue)
+    private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ModuleVersions versions)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!int.TryParse(form["attempt"], out var attemptId))
         {
             return Problem(http, request, "attempt_missing", 400, "The form did not say which attempt to submit. Reload the page and try again.");
         }
-        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, id => catalogue.FindModule(id)?.English,
+        // Scored on the version the attempt began on, whatever the pack serves now.
+        var begun = await attempts.ModuleOfAsync(attemptId, http.RequestAborted);
+        var module = begun is { } b ? await versions.FindAsync(b.ModuleId, b.Version, http.RequestAborted) : null;
+        var (outcome, attempt) = await attempts.SubmitAsync(attemptId, request.LinkId, request.UserId, (id, version) => id == module?.Id ? module.English : null,
             request.Link.Settings.Points, Grades.GradeOutbox.ReportsGrades(request.Session.Roles), http.RequestAborted);
         if (outcome == SubmitOutcome.NotYours) return Forbidden(http, request);
         // A second submit (double click, another tab) lands on the same result: one submission, not two.
         return See($"{ResultPath}?attempt={attempt!.Id}&{request.Query}");
     }
 
-    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades)
+    private static async Task<IResult> ResultAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades, ModuleVersions versions)
     {
         if (!int.TryParse(http.Request.Query["attempt"], out var attemptId))
         {
@@ -160,6 +172,7 @@ public static class LearnRoutes
         var attempt = await attempts.FindAsync(attemptId, request.LinkId, request.UserId, http.RequestAborted);
         if (attempt is null || request.Session.IsAnonymous) return Forbidden(http, request);
         if (attempt.IsOpen) return See($"{ModulePath}?{request.Query}");
+        request = await OnVersionOfAsync(request, attempt.ModuleId, attempt.ModuleVersion, versions, http.RequestAborted);
         return await ResultPageAsync(request, attempts, forms, grades, attempt, http.RequestAborted);
     }
 
@@ -167,13 +180,17 @@ public static class LearnRoutes
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (request.Module is null) return See($"{ModulePath}?{request.Query}");
+        if (request.Served is null)
+        {
+            return Problem(http, request, "module_withdrawn", 409, "This module is no longer offered, so no new attempt can begin. Your earlier attempts and their scores stay as they are.");
+        }
         var used = await attempts.CountAsync(request.LinkId, request.UserId, request.Module.Id);
         var allowed = request.Effective!.Attempts;
         if (used >= allowed)
         {
             return Problem(http, request, "attempts_used", 409, $"All {allowed} attempts at this module are used.");
         }
-        await attempts.StartNextAsync(request.LinkId, request.UserId, request.Module.Id, allowed, http.RequestAborted);
+        await attempts.StartNextAsync(request.LinkId, request.UserId, request.Served, allowed, http.RequestAborted);
         return See($"{ModulePath}?{request.Query}");
     }
 
@@ -186,6 +203,19 @@ public static class LearnRoutes
         var grade = await grades.LatestStatusAsync(request.LinkId, request.UserId, cancellationToken);
         attempt = attempt with { InstructorComment = attempt.InstructorComment ?? await attempts.InstructorCommentAsync(attempt.Id, cancellationToken) };
         return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
+    }
+
+    /// <summary>
+    /// The request with the module at the version an attempt began on, when that is not the served one (the pack was
+    /// updated, disabled or removed since): the learner goes on answering, and is scored on, what they began.
+    /// </summary>
+    internal static async ValueTask<LearnerRequest> OnVersionOfAsync(LearnerRequest request, string moduleId, string? version, ModuleVersions versions, CancellationToken cancellationToken)
+    {
+        if (version is null || request.Module is not { } current || current.Id != moduleId || current.Version == version)
+        {
+            return request;
+        }
+        return await versions.FindAsync(moduleId, version, cancellationToken) is { } begun ? request with { Module = begun } : request;
     }
 
     internal static IResult Forbidden(HttpContext http, LearnerRequest request) =>

@@ -9,10 +9,9 @@ public static class LearnServiceCollectionExtensions
     /// <summary>Setting: a folder of the institution's own packs, loaded after the built-in ones.</summary>
     public const string PackFolderSetting = "Curriculum:PackFolder";
 
-    /// <summary>The content catalogue (built-in packs plus <c>Curriculum:PackFolder</c>) and the learner pages' services.</summary>
-    public static IServiceCollection AddLearn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The learner pages' services; the content catalogue they read comes from <see cref="Packs.PackLibrary"/>.</summary>
+    public static IServiceCollection AddLearn(this IServiceCollection services)
     {
-        services.AddSingleton(sp => LoadCatalogue(configuration, environment, sp.GetRequiredService<ILoggerFactory>().CreateLogger("LtiCurriculum.Curriculum")));
         services.AddSingleton<AttemptStore>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<LearnerRequests>();
@@ -32,16 +31,5 @@ public static class LearnServiceCollectionExtensions
             sources.Add(new PackSource(full, IsBuiltIn: false));
         }
         return sources;
-    }
-
-    private static ContentCatalogue LoadCatalogue(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
-    {
-        var catalogue = ContentCatalogue.Load(PackSources(configuration, environment));
-        logger.LogInformation("Content catalogue: {Packs} packs, {Modules} modules.", catalogue.Packs.Count, catalogue.Packs.Sum(p => p.Modules.Count));
-        foreach (var refused in catalogue.Refused)
-        {
-            logger.LogWarning("Content pack in {Folder} was refused and serves nothing: {Problems}", refused.Folder, string.Join(Environment.NewLine, refused.Problems));
-        }
-        return catalogue;
     }
 }

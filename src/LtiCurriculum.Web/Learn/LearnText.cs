@@ -41,6 +41,7 @@ public sealed record LearnText
     public required string SubmitWarning { get; init; }
     public required string BackToModule { get; init; }
     public required string ResultHeading { get; init; }         // {0} = attempt number
+    public required string ModuleVersionLine { get; init; }     // {0} = module version (content hash)
     public required string Score { get; init; }                 // {0} given {1} max
     public required string WaitingForInstructor { get; init; }
     public required string AttemptOf { get; init; }             // {0} of {1}
@@ -118,6 +119,7 @@ public sealed record LearnText
         SubmitWarning = "After you submit, this attempt's answers cannot be changed.",
         BackToModule = "Back to the module",
         ResultHeading = "Result of attempt {0}",
+        ModuleVersionLine = "Module version {0}",
         Score = "You scored {0} of {1} points.",
         WaitingForInstructor = "Some answers are waiting for your instructor to grade them; your score may go up.",
         AttemptOf = "Attempt {0} of {1}",
@@ -196,6 +198,7 @@ public sealed record LearnText
         SubmitWarning = "Después de enviar, las respuestas de este intento no se pueden cambiar.",
         BackToModule = "Volver al módulo",
         ResultHeading = "Resultado del intento {0}",
+        ModuleVersionLine = "Versión del módulo {0}",
         Score = "Obtuvo {0} de {1} puntos.",
         WaitingForInstructor = "Algunas respuestas esperan la calificación de su docente; su puntuación puede aumentar.",
         AttemptOf = "Intento {0} de {1}",
@@ -274,6 +277,7 @@ public sealed record LearnText
         SubmitWarning = "提交后，本次作答的答案将无法更改。",
         BackToModule = "返回模块",
         ResultHeading = "第 {0} 次作答的结果",
+        ModuleVersionLine = "模块版本 {0}",
         Score = "你的得分为 {0} / {1} 分。",
         WaitingForInstructor = "部分答案正在等待教师评分，你的得分可能会提高。",
         AttemptOf = "第 {0} 次作答，共 {1} 次",

@@ -47,6 +47,12 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
     /// <summary>Whether right and wrong show now on an attempt (submitted or not).</summary>
     public bool ShowsFeedback(bool submitted) => Effective?.ShowsFeedback(submitted, Now) ?? submitted;
 
+    /// <summary>
+    /// The module the catalogue serves to new attempts now; <see cref="Module"/> is the version the learner's attempt
+    /// began on when that differs (the pack was updated, disabled or removed since).
+    /// </summary>
+    public LocalizedModule? Served { get; init; }
+
     /// <summary>The link names a module the catalogue does not have.</summary>
     public bool ModuleUnknown => Link.ModuleId is not null && Module is null;
 
@@ -87,7 +93,12 @@ public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, Co
     public async Task<LearnerRequest?> ResolveAsync(LaunchSession session, string token, int linkId)
     {
         var link = await FindLinkAsync(linkId);
-        return link is null ? null : new LearnerRequest(session, token, LearnText.For(session.Locale), link, catalogue.FindModule(link.ModuleId), time.GetUtcNow());
+        if (link is null)
+        {
+            return null;
+        }
+        var served = catalogue.FindModule(link.ModuleId);
+        return new LearnerRequest(session, token, LearnText.For(session.Locale), link, served, time.GetUtcNow()) { Served = served };
     }
 
     private static readonly Func<LtiDbContext, int, Task<LinkFacts?>> FindLink =

@@ -32,6 +32,7 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
         DateTimeOffset? submittedAt;
         decimal? given, maximum;
         bool awaiting;
+        string? version;
         using (var reader = latest.ExecuteReader())
         {
             if (!reader.Read())
@@ -46,16 +47,17 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             maximum = reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture);
             awaiting = reader.GetInt64(6) != 0;
             used = reader.GetInt32(7);
+            version = reader.IsDBNull(8) ? null : reader.GetString(8);
         }
         var answers = ReadAnswers(lease, id);
-        return (new AttemptView(id, number, moduleId, status, submittedAt, given, maximum, awaiting, answers), used);
+        return (new AttemptView(id, number, moduleId, status, submittedAt, given, maximum, awaiting, answers) { ModuleVersion = version }, used);
     });
 
     /// <summary>
     /// Starts attempt 1 at the module (numbered after any attempt at another module in this link), unless an
     /// attempt at it exists by now; returns what <see cref="ReadCurrent"/> then reads. Call inside the writer's turn.
     /// </summary>
-    public (AttemptView Attempt, int Used) StartFirst(int linkId, int userId, string moduleId, DateTimeOffset now)
+    public (AttemptView Attempt, int Used) StartFirst(int linkId, int userId, string moduleId, string moduleVersion, DateTimeOffset now)
     {
         Use(lease => InTransaction(lease, () =>
         {
@@ -64,6 +66,7 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             start.Parameters[1].Value = userId;
             start.Parameters[2].Value = moduleId;
             start.Parameters[3].Value = ToStored(now);
+            start.Parameters[4].Value = moduleVersion;
             return start.ExecuteNonQuery();
         }));
         return ReadCurrent(linkId, userId, moduleId) ?? throw new InvalidOperationException("The attempt just started cannot be read back.");
@@ -181,7 +184,8 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             }
             Latest = Prepare("""
                 SELECT "Id", "Number", "Status", "SubmittedAt", "ScoreGiven", "ScoreMaximum", "AwaitingInstructor",
-                       (SELECT COUNT(*) FROM "Attempts" WHERE "ResourceLinkDbId" = $link AND "UserDbId" = $user AND "ModuleId" = $module)
+                       (SELECT COUNT(*) FROM "Attempts" WHERE "ResourceLinkDbId" = $link AND "UserDbId" = $user AND "ModuleId" = $module),
+                       "ModuleVersion"
                 FROM "Attempts" WHERE "ResourceLinkDbId" = $link AND "UserDbId" = $user AND "ModuleId" = $module
                 ORDER BY "Number" DESC LIMIT 1
                 """, "$link", "$user", "$module");
@@ -198,11 +202,11 @@ internal sealed class SqliteAttemptFastPath(string connectionString) : IDisposab
             Delete = Prepare("""DELETE FROM "Answers" WHERE "AttemptId" = $attempt AND "QuestionId" = $question""", "$attempt", "$question");
             CountAnswers = Prepare("""SELECT COUNT(*) FROM "Answers" WHERE "AttemptId" = $attempt""", "$attempt");
             Start = Prepare("""
-                INSERT INTO "Attempts" ("ResourceLinkDbId", "UserDbId", "ModuleId", "Number", "Status", "StartedAt", "UpdatedAt", "AwaitingInstructor")
-                SELECT $link, $user, $module, COALESCE(MAX("Number"), 0) + 1, 0, $now, $now, 0
+                INSERT INTO "Attempts" ("ResourceLinkDbId", "UserDbId", "ModuleId", "ModuleVersion", "Number", "Status", "StartedAt", "UpdatedAt", "AwaitingInstructor")
+                SELECT $link, $user, $module, $version, COALESCE(MAX("Number"), 0) + 1, 0, $now, $now, 0
                 FROM "Attempts" WHERE "ResourceLinkDbId" = $link AND "UserDbId" = $user
                 HAVING NOT EXISTS (SELECT 1 FROM "Attempts" WHERE "ResourceLinkDbId" = $link AND "UserDbId" = $user AND "ModuleId" = $module)
-                """, "$link", "$user", "$module", "$now");
+                """, "$link", "$user", "$module", "$now", "$version");
             Begin = Prepare("BEGIN IMMEDIATE");
             Commit = Prepare("COMMIT");
             Rollback = Prepare("ROLLBACK");

@@ -38,6 +38,11 @@ public sealed class LaunchAuthorizationResults : IAuthorizationMiddlewareResultH
         {
             return new LaunchFailure("link_missing", 404, "The activity link of this launch no longer exists in this tool. Open the activity again from your course.");
         }
+        if (result.Forbidden && session is not null
+            && policy.Requirements.OfType<RolesAuthorizationRequirement>().Any(r => r.AllowedRoles.Contains(LaunchSessionHandler.AdministratorRole)))
+        {
+            return new LaunchFailure("administrators_only", 403, "This page is for the LMS's administrators: only a launch with an Administrator role (institution, system or course) can manage the tool's content packs.");
+        }
         var rightKind = session is not null && policy.Requirements.OfType<ClaimsAuthorizationRequirement>()
             .All(r => r.ClaimType != LaunchSessionHandler.KindClaim || r.AllowedValues?.Contains(KindOf(session)) != false);
         if (result.Forbidden && rightKind && session is not null && !session.IsCourseStaff)

@@ -47,6 +47,17 @@ public static class LaunchFilters
         group.AddEndpointFilter(async (context, next) =>
         {
             var request = context.HttpContext.Features.Get<LearnerRequest>();
+            if (request is { ModuleUnknown: true } && await EarlierVersionAsync(context.HttpContext, request) is { } begun)
+            {
+                // The pack was disabled or removed after the learner began: they go on with (or look back at) what they began.
+                var resumed = request with { Module = begun };
+                context.HttpContext.Features.Set(resumed);
+                for (var i = 0; i < context.Arguments.Count; i++)
+                {
+                    if (context.Arguments[i] is LearnerRequest) context.Arguments[i] = resumed;
+                }
+                request = resumed;
+            }
             if (request is { ModuleUnknown: true })
             {
                 var source = request.Link.BoundModuleId is not null ? "The module chosen for this link, " : "The link's custom parameter module=";
@@ -57,6 +68,20 @@ public static class LaunchFilters
             return await next(context);
         });
         return group;
+    }
+
+    private static async Task<Curriculum.Model.LocalizedModule?> EarlierVersionAsync(HttpContext http, LearnerRequest request)
+    {
+        if (request.Session.IsAnonymous || request.Link.ModuleId is not { } moduleId)
+        {
+            return null;
+        }
+        var attempts = http.RequestServices.GetRequiredService<AttemptStore>();
+        if (await attempts.LatestVersionAsync(request.LinkId, request.UserId, moduleId, http.RequestAborted) is not { } version)
+        {
+            return null;
+        }
+        return await http.RequestServices.GetRequiredService<Packs.ModuleVersions>().FindAsync(moduleId, version, http.RequestAborted);
     }
 
     private static IResult Refusal(HttpContext http, LearnerRequest? request, CurrentSession current, string code, int status, string description) =>

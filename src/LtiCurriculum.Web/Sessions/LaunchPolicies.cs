@@ -14,6 +14,9 @@ public static class LaunchPolicies
     /// <summary>Course staff in a deep-linking launch, choosing content for the course.</summary>
     public const string DeepLinkingStaff = "DeepLinkingStaff";
 
+    /// <summary>Administrators (LTI Core 1.3 Appendix A: institution, system or context Administrator) in any launch: the content packs page.</summary>
+    public const string PackAdmin = "PackAdmin";
+
     public static IServiceCollection AddLaunchSessions(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LaunchSessionHandler>(LaunchSessionHandler.SchemeName, null);
@@ -21,6 +24,10 @@ public static class LaunchPolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(LinkSession, policy => Session(policy, LaunchSessionHandler.LinkKind))
             .AddPolicy(CourseStaff, policy => Session(policy, LaunchSessionHandler.LinkKind).RequireRole(LaunchSessionHandler.CourseStaffRole))
+            .AddPolicy(PackAdmin, policy => policy
+                .AddAuthenticationSchemes(LaunchSessionHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(LaunchSessionHandler.AdministratorRole))
             .AddPolicy(DeepLinkingStaff, policy => Session(policy, LaunchSessionHandler.DeepLinkingKind).RequireRole(LaunchSessionHandler.CourseStaffRole));
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class LaunchSessionHandler(
     public const string LinkKind = "link";
     public const string DeepLinkingKind = "deep_linking";
     public const string CourseStaffRole = "course_staff";
+    public const string AdministratorRole = "administrator";
 
     /// <summary>The reason an authentication failed, read by <see cref="LaunchAuthorizationResults"/> to pick the page.</summary>
     public const string LinkMissing = "link_missing";
@@ -76,6 +77,10 @@ public sealed class LaunchSessionHandler(
         if (session.IsCourseStaff)
         {
             claims.Add(new Claim(ClaimTypes.Role, CourseStaffRole));
+        }
+        if ((session.Roles & LtiCurriculum.Lti.Claims.LtiRole.Administrator) != 0)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, AdministratorRole));
         }
         if (session.UserDbId is { } userId)
         {

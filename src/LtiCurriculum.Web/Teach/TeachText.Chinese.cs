@@ -160,6 +160,8 @@ public sealed partial record TeachText
         GradesCaption = "每名学生最近一次提交的作答",
         LearnerColumn = "学生",
         AttemptColumn = "作答次序",
+        ModuleVersionLine = "模块版本 {0}",
+        VersionsInUse = "在全班学习期间模块有更新；各版本的作答次数：{0}。每次作答均按其开始时的版本显示和评分。",
         DeliveryColumn = "成绩册发送情况",
         GradebookHoldsColumn = "成绩册中的记录",
         ActionColumn = "操作",

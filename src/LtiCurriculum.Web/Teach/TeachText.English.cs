@@ -159,6 +159,8 @@ public sealed partial record TeachText
         GradesCaption = "Latest submitted attempt per learner",
         LearnerColumn = "Learner",
         AttemptColumn = "Attempt",
+        ModuleVersionLine = "module version {0}",
+        VersionsInUse = "The module changed while the class worked on it; attempts by version: {0}. Each attempt is shown and scored on the version it began on.",
         DeliveryColumn = "Gradebook delivery",
         GradebookHoldsColumn = "Gradebook holds",
         ActionColumn = "Action",

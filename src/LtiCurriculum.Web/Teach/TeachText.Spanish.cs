@@ -160,6 +160,8 @@ public sealed partial record TeachText
         GradesCaption = "Último intento enviado por cada estudiante",
         LearnerColumn = "Estudiante",
         AttemptColumn = "Intento",
+        ModuleVersionLine = "versión del módulo {0}",
+        VersionsInUse = "El módulo cambió mientras el grupo trabajaba en él; intentos por versión: {0}. Cada intento se muestra y se califica con la versión con la que empezó.",
         DeliveryColumn = "Envío al libro de calificaciones",
         GradebookHoldsColumn = "En el libro de calificaciones",
         ActionColumn = "Acción",

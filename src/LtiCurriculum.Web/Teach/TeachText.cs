@@ -167,6 +167,8 @@ public sealed partial record TeachText
     public required string GradesCaption { get; init; }
     public required string LearnerColumn { get; init; }
     public required string AttemptColumn { get; init; }
+    public required string ModuleVersionLine { get; init; }         // {0} = module version (content hash)
+    public required string VersionsInUse { get; init; }             // {0} = list "abc123 (12 attempts)"; shown when attempts span versions
     public required string DeliveryColumn { get; init; }
     public required string GradebookHoldsColumn { get; init; }
     public required string ActionColumn { get; init; }

@@ -43,7 +43,7 @@ public sealed class ReadinessCacheTests
         var session = t0.AddDays(1);
         Task<ReadinessReport> Render() => data.ReportAsync(linkId, 1, Module, module.English, roster, "(unnamed)", null, session, clock.GetUtcNow(), ct);
 
-        var attempt = await attempts.CurrentAsync(linkId, userId, Module, ct);
+        var attempt = await attempts.CurrentAsync(linkId, userId, module, ct);
         var started = await Render();
         Assert.Equal(ReadinessState.InProgress, Assert.Single(started.Rows).State);
         Assert.Equal(TimeSpan.Zero, started.Rows[0].TimeSpent);
@@ -59,7 +59,7 @@ public sealed class ReadinessCacheTests
         Assert.Equal(TimeSpan.FromMinutes(10), Assert.Single(saved.Rows).TimeSpent);
 
         clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(SubmitOutcome.Submitted, (await attempts.SubmitAsync(attempt.Id, linkId, userId, id => catalogue.FindModule(id)?.English, null, false, ct)).Outcome);
+        Assert.Equal(SubmitOutcome.Submitted, (await attempts.SubmitAsync(attempt.Id, linkId, userId, (id, _) => catalogue.FindModule(id)?.English, null, false, ct)).Outcome);
         var submitted = await Render();
         var row = Assert.Single(submitted.Rows);
         Assert.Equal(ReadinessState.Submitted, row.State);

@@ -125,6 +125,8 @@ public sealed class AttemptEntity
     public int ResourceLinkDbId { get; set; }
     public int UserDbId { get; set; }
     public required string ModuleId { get; set; }
+    /// <summary>The module's content hash when the attempt began: the attempt is shown, answered and scored on that version.</summary>
+    public string? ModuleVersion { get; set; }
     public int Number { get; set; }
     public AttemptStatus Status { get; set; }
     public DateTimeOffset StartedAt { get; set; }

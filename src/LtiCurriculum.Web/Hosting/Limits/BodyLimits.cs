@@ -33,6 +33,10 @@ internal static class BodyLimits
     /// <summary>Settings and grading forms; deep linking posts up to 50 modules' settings at once.</summary>
     public static readonly BodyLimit Teach = new(MaxBodyBytes: 256 * 1024, MaxFields: 1024, MaxValueLength: 16 * 1024, MaxKeyLength: 256);
 
+    /// <summary>A pack's zip (<c>Packs:MaxUploadBytes</c>) and the form's session, token and file fields.</summary>
+    public static BodyLimit PackUpload(Packs.PackUploadLimits limits) =>
+        new(MaxBodyBytes: limits.MaxRequestBytes, MaxFields: 16, MaxValueLength: 8 * 1024, MaxKeyLength: 64);
+
     public static BodyLimit? For(EndpointGroup group) => group switch
     {
         EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => Lti,
@@ -45,7 +49,8 @@ internal static class BodyLimits
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
-        if (!EndpointGroups.HasBody(request) || For(EndpointGroups.Of(request)) is not { } limit)
+        var group = EndpointGroups.HasBody(request) ? EndpointGroups.Of(request) : EndpointGroup.Other;
+        if ((group == EndpointGroup.PackUpload ? PackUpload(context.RequestServices.GetRequiredService<Packs.PackUploadLimits>()) : For(group)) is not { } limit)
         {
             return next(context);
         }

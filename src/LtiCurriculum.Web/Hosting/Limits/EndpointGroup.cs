@@ -14,6 +14,8 @@ internal enum EndpointGroup
     Learn,
     /// <summary>Course staff pages under <c>/teach</c>.</summary>
     Teach,
+    /// <summary>An administrator's pack upload (a zip), <c>/teach/packs/upload</c>.</summary>
+    PackUpload,
 }
 
 internal static class EndpointGroups
@@ -25,6 +27,7 @@ internal static class EndpointGroups
         if (path.Equals(Launch.ToolUrls.LaunchPath, StringComparison.OrdinalIgnoreCase)) return EndpointGroup.LtiLaunch;
         if (path.StartsWithSegments(Install.Registration.RegistrationSecret.RegistrationPath, StringComparison.OrdinalIgnoreCase)) return EndpointGroup.Registration;
         if (path.StartsWithSegments("/learn", StringComparison.OrdinalIgnoreCase)) return EndpointGroup.Learn;
+        if (path.Equals(Packs.PackAdminRoutes.UploadPath, StringComparison.OrdinalIgnoreCase)) return EndpointGroup.PackUpload;
         if (path.StartsWithSegments("/teach", StringComparison.OrdinalIgnoreCase)) return EndpointGroup.Teach;
         return EndpointGroup.Other;
     }

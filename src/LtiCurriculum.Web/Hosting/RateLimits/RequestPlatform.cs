@@ -24,7 +24,7 @@ internal static class RequestPlatform
                 return Uri.TryCreate(http.Request.Query["openid_configuration"].FirstOrDefault(), UriKind.Absolute, out var configuration)
                     ? "lms " + configuration.IdnHost.ToLowerInvariant()
                     : null;
-            case EndpointGroup.Teach:
+            case EndpointGroup.Teach or EndpointGroup.PackUpload:
                 return await SessionPlatformAsync(http);
         }
         var form = await LtiFormReader.ReadAsync(http);

@@ -49,7 +49,7 @@ internal sealed class RequestRateLimiters : IDisposable
     {
         EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => true,
         EndpointGroup.Registration => HttpMethods.IsGet(request.Method),
-        EndpointGroup.Teach => EndpointGroups.HasBody(request),
+        EndpointGroup.Teach or EndpointGroup.PackUpload => EndpointGroups.HasBody(request),
         _ => false,
     };
 
@@ -57,7 +57,7 @@ internal sealed class RequestRateLimiters : IDisposable
     {
         EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => _options.LaunchesPerPlatform,
         EndpointGroup.Registration => _options.RegistrationsPerPlatform,
-        EndpointGroup.Teach => _options.TeachPostsPerPlatform,
+        EndpointGroup.Teach or EndpointGroup.PackUpload => _options.TeachPostsPerPlatform,
         _ => null,
     };
 
@@ -65,7 +65,7 @@ internal sealed class RequestRateLimiters : IDisposable
     {
         EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => _options.LaunchesPerAddress,
         EndpointGroup.Registration => _options.RegistrationsPerAddress,
-        EndpointGroup.Teach when EndpointGroups.HasBody(http.Request) => _options.TeachPostsPerAddress,
+        EndpointGroup.Teach or EndpointGroup.PackUpload when EndpointGroups.HasBody(http.Request) => _options.TeachPostsPerAddress,
         _ => null,
     };
 

@@ -14,8 +14,8 @@ public static class PackCommands
 {
     public static Command Create(CliOptions o, CliContext cli)
     {
-        var list = new Command("list", "Show the packs the app serves and those it refused, with every problem (exit 1 when one is refused).");
-        list.SetAction(_ => List(cli.Services.GetRequiredService<ContentCatalogue>(), cli.Output));
+        var list = new Command("list", "Show every pack (built in, folder, uploaded) with its state and module versions, and every refused pack's problems (exit 1 when one is refused).");
+        list.SetAction(_ => List(cli.Services.GetRequiredService<Packs.PackLibrary>(), cli.Output));
         var validate = new Command("validate", "Check a pack, or a folder of packs, before deploying it; needs no database or settings.") { o.Folder };
         validate.SetAction(parse => Validate(parse.GetValue(o.Folder), cli.Output, cli.Errors));
         var create = new Command("new", "Make a folder NAME with pack.yaml and one example module (a question of each type) that passes 'packs validate'; edit it from there.") { o.PackName, o.OutputFolder };
@@ -23,17 +23,21 @@ public static class PackCommands
         return new Command("packs", "Content packs: built-in and the institution's.") { list, validate, create, PackWatchCommand.Create(o, cli) };
     }
 
-    public static int List(ContentCatalogue catalogue, TextWriter output)
+    /// <summary>Every pack the library knows: served ones with their modules and versions, then withheld and refused ones.</summary>
+    public static int List(Packs.PackLibrary library, TextWriter output)
     {
-        foreach (var pack in catalogue.Packs)
+        foreach (var entry in library.Entries.Where(e => e.Pack is not null))
         {
-            output.WriteLine($"{pack.Id}\t{pack.Title}\tversion {pack.Version}\t{pack.Modules.Count} modules\tlanguages {string.Join(",", pack.Languages)}\t({(pack.IsBuiltIn ? "built-in" : "institution")})");
+            var pack = entry.Pack!;
+            var state = entry.IsRemoved ? "removed" : entry.IsDisabled ? "disabled" : entry.IsServed ? "served" : "refused";
+            var origin = entry.Origin switch { Packs.PackOrigin.BuiltIn => "built-in", Packs.PackOrigin.Folder => "institution folder", _ => "uploaded" };
+            output.WriteLine($"{pack.Id}\t{pack.Title}\tversion {pack.Version}\t{pack.Modules.Count} modules\tlanguages {string.Join(",", pack.Languages)}\t({origin}, {state})");
             foreach (var module in pack.Modules)
             {
-                output.WriteLine($"\t{module.Id}\t{module.English.Kind.ToString().ToLowerInvariant()}\t{module.English.Questions.Count} questions\t{module.English.Title}");
+                output.WriteLine($"\t{module.Id}\t{module.English.Kind.ToString().ToLowerInvariant()}\t{module.English.Questions.Count} questions\tversion {module.Version}\t{module.English.Title}");
             }
         }
-        return ReportRefused(catalogue.Refused, output) ? 1 : 0;
+        return ReportRefused(library.Catalogue.Refused, output) ? 1 : 0;
     }
 
     public static int Validate(string? folder, TextWriter output, TextWriter errors)

@@ -25,7 +25,8 @@ public static class DashboardRoutes
         }
         var text = TeachText.For(request.Session.Locale);
         var (report, roster) = await ComputeAsync(http, request, rosters, data, text);
-        return new RazorComponentResult<DashboardPage>(new { Model = request, Text = text, Report = report, Roster = roster });
+        var versions = await data.VersionsAsync(request.LinkId, request.Module.Id, http.RequestAborted);
+        return new RazorComponentResult<DashboardPage>(new { Model = request, Text = text, Report = report, Roster = roster, Versions = versions });
     }
 
     private static async Task<IResult> CsvAsync(HttpContext http, LearnerRequest request, ClassRoster rosters, ReadinessData data)

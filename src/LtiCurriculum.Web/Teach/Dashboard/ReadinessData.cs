@@ -44,6 +44,18 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Sqli
         _kept.Dispose();
     }
 
+    /// <summary>How many attempts at the module in this link began on each module version (null: from before versions).</summary>
+    public async Task<IReadOnlyList<(string? Version, int Attempts)>> VersionsAsync(int linkId, string moduleId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Attempts.AsNoTracking()
+            .Where(a => a.ResourceLinkDbId == linkId && a.ModuleId == moduleId)
+            .GroupBy(a => a.ModuleVersion)
+            .Select(g => new { Version = g.Key, Attempts = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.OrderByDescending(c => c.Attempts).Select(c => (c.Version, c.Attempts))];
+    }
+
     public async Task<IReadOnlyList<RosterLearner>> LoadAsync(int linkId, int platformId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken) =>
         (await LoadEntryAsync(linkId, moduleId, roster, unnamed, cancellationToken)).Learners;
 

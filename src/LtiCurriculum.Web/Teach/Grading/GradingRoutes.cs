@@ -3,6 +3,8 @@ using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Teach.Pages;
 using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Sessions;
+using LtiCurriculum.Curriculum.Model;
+using LtiCurriculum.Web.Packs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LtiCurriculum.Web.Teach.Grading;
@@ -29,14 +31,15 @@ public static class GradingRoutes
         return teach;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, LearnerRequest request, FormTokens forms, GradeStatus status, GradebookComparison gradebook)
+    private static async Task<IResult> PageAsync(HttpContext http, LearnerRequest request, FormTokens forms, GradeStatus status, GradebookComparison gradebook, ModuleVersions versions)
     {
         var text = TeachText.For(request.Session.Locale);
         var learners = await status.ForLinkAsync(request.LinkId, http.RequestAborted);
+        var modules = await ModulesAsync(learners, versions, http.RequestAborted);
         var compared = http.Request.Query["compare"] == "1" ? await gradebook.ReadAsync(request.LinkId, text, http.RequestAborted) : null;
         return new RazorComponentResult<GradesPage>(new
         {
-            Model = request, Text = text, Learners = learners, Gradebook = compared, FormToken = forms.Issue(request.Session),
+            Model = request, Text = text, Learners = learners, Modules = modules, Gradebook = compared, FormToken = forms.Issue(request.Session),
             Message = http.Request.Query["done"].ToString(),
         });
     }
@@ -58,7 +61,7 @@ public static class GradingRoutes
         };
     }
 
-    private static async Task<IResult> GradeAsync(HttpContext http, LearnerRequest request, InstructorGrading grading, FormTokens forms, GradeStatus status)
+    private static async Task<IResult> GradeAsync(HttpContext http, LearnerRequest request, InstructorGrading grading, FormTokens forms, GradeStatus status, ModuleVersions versions)
     {
         var text = TeachText.For(request.Session.Locale);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -89,14 +92,14 @@ public static class GradingRoutes
             GradingOutcome.Graded => LearnRoutes.See($"{GradesPath}?done=graded&{request.Query}"),
             GradingOutcome.NotFound => LearnRoutes.Problem(http, request, "attempt_unknown", 404, problem ?? text.Format(text.ErrorAttemptUnknown, attemptId)),
             GradingOutcome.NotSubmitted => LearnRoutes.Problem(http, request, "attempt_open", 409, text.ErrorAttemptOpen),
-            GradingOutcome.CommentTooLong => await CommentTooLongAsync(http, request, forms, status, text, attemptId, comment, form),
+            GradingOutcome.CommentTooLong => await CommentTooLongAsync(http, request, forms, status, versions, text, attemptId, comment, form),
             _ => LearnRoutes.Problem(http, request, "points_invalid", 422, problem!),
         };
     }
 
     /// <summary>The grades page again, 422, with the instructor's comment and points kept in the form and the reason next to them.</summary>
     private static async Task<IResult> CommentTooLongAsync(
-        HttpContext http, LearnerRequest request, FormTokens forms, GradeStatus status, TeachText text, int attemptId, string comment, IFormCollection form)
+        HttpContext http, LearnerRequest request, FormTokens forms, GradeStatus status, ModuleVersions versions, TeachText text, int attemptId, string comment, IFormCollection form)
     {
         var reason = text.Format(text.GradeCommentTooLong, comment.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Length, InstructorGrading.MaxCommentLength);
         if (LearnRoutes.WantsJson(http))
@@ -109,9 +112,23 @@ public static class GradingRoutes
                 .ToDictionary(f => f.Key[PointsPrefix.Length..], f => f.Value.ToString(), StringComparer.Ordinal));
         return new RazorComponentResult<GradesPage>(new
         {
-            Model = request, Text = text, Learners = learners, FormToken = forms.Issue(request.Session), Kept = kept,
+            Model = request, Text = text, Learners = learners, Modules = await ModulesAsync(learners, versions, http.RequestAborted), FormToken = forms.Issue(request.Session), Kept = kept,
         })
         { StatusCode = StatusCodes.Status422UnprocessableEntity };
+    }
+
+    /// <summary>Each attempt's module at the version it began on, for the reflections to grade.</summary>
+    private static async Task<Dictionary<int, LocalizedModule>> ModulesAsync(IReadOnlyList<LearnerGrade> learners, ModuleVersions versions, CancellationToken cancellationToken)
+    {
+        var modules = new Dictionary<int, LocalizedModule>();
+        foreach (var learner in learners)
+        {
+            if (await versions.FindAsync(learner.ModuleId, learner.ModuleVersion, cancellationToken) is { } module)
+            {
+                modules[learner.AttemptId] = module;
+            }
+        }
+        return modules;
     }
 
     private static string Shorten(string value) => value.Length > 64 ? value[..64] + "…" : value;

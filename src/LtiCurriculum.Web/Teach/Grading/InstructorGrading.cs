@@ -16,7 +16,7 @@ public enum GradingOutcome { Graded, NotFound, NotSubmitted, BadPoints, CommentT
 /// outgoing score (FullyGraded once nothing awaits the instructor) are written in one transaction, with the
 /// instructor's optional comment to the learner (it travels with the score as the AGS comment).
 /// </summary>
-public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, GradeOutbox outbox, ContentCatalogue catalogue, TimeProvider time)
+public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, GradeOutbox outbox, Packs.ModuleVersions versions, TimeProvider time)
 {
     /// <summary>The longest comment kept and sent (the column's size; platforms show far less at a glance).</summary>
     public const int MaxCommentLength = 4000;
@@ -35,12 +35,16 @@ public sealed class InstructorGrading(IDbContextFactory<LtiDbContext> contexts, 
         }
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Graded on the version the attempt began on, whatever the pack serves now.
+        var begun = await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId && a.ResourceLinkDbId == linkId)
+            .Select(a => new { a.ModuleId, a.ModuleVersion }).FirstOrDefaultAsync(cancellationToken);
+        var atVersion = begun is null ? null : (await versions.FindAsync(begun.ModuleId, begun.ModuleVersion, cancellationToken))?.English;
         var result = await writes.RunAsync(db, async ct =>
         {
             var attempt = await db.Attempts.Include(a => a.Answers).FirstOrDefaultAsync(a => a.Id == attemptId && a.ResourceLinkDbId == linkId, ct);
             if (attempt is null) return (GradingOutcome.NotFound, (string?)null);
             if (attempt.Status != AttemptStatus.Submitted) return (GradingOutcome.NotSubmitted, null);
-            if (catalogue.FindModule(attempt.ModuleId)?.English is not { } module) return (GradingOutcome.NotFound, $"The module '{attempt.ModuleId}' is no longer in the catalogue.");
+            if (atVersion is not { } module) return (GradingOutcome.NotFound, $"The module '{attempt.ModuleId}' is no longer in the catalogue.");
             foreach (var (questionId, given) in points)
             {
                 if (module.FindQuestion(questionId) is not ReflectionQuestion { Grading: ReflectionGrading.Instructor } question)

@@ -67,6 +67,10 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ModuleVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -141,6 +145,37 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.ContentPackEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Archive")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ArchiveHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentPacks", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.DeepLinkingRequestEntity", b =>
@@ -438,6 +473,49 @@ namespace LtiCurriculum.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.ModuleVersionEntity", b =>
+                {
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PackHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ModuleId", "Version");
+
+                    b.ToTable("ModuleVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PackVersionEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Archive")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("PackVersions", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PendingRegistrationEntity", b =>

@@ -68,6 +68,10 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ModuleVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -142,6 +146,37 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.ContentPackEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("Archive")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ArchiveHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentPacks", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.DeepLinkingRequestEntity", b =>
@@ -439,6 +474,49 @@ namespace LtiCurriculum.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.ModuleVersionEntity", b =>
+                {
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PackHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("ModuleId", "Version");
+
+                    b.ToTable("ModuleVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PackVersionEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("Archive")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PackId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("PackVersions", (string)null);
                 });
 
             modelBuilder.Entity("LtiCurriculum.Web.Data.Entities.PendingRegistrationEntity", b =>
