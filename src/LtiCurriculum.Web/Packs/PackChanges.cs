@@ -22,14 +22,15 @@ public sealed class PackChanges(
     public async Task<UploadOutcome> UploadAsync(Stream zip, string changedBy, CancellationToken cancellationToken)
     {
         var read = PackArchive.Read(zip, limits.Archive);
-        if (!read.Ok)
+        if (read.Files is null)
         {
             return new UploadOutcome(null, false, read.Problems);
         }
-        var loaded = PackArchive.Load(read.Files!, "upload", isBuiltIn: false);
-        if (loaded.Pack is not { } pack)
+        // The files that passed are checked as a pack too, so the list names every problem of the upload at once.
+        var loaded = PackArchive.Load(read.Files, "upload", isBuiltIn: false);
+        if (!read.Ok || loaded.Pack is not { } pack)
         {
-            return new UploadOutcome(null, false, loaded.Problems);
+            return new UploadOutcome(null, false, [.. read.Problems, .. loaded.Problems]);
         }
         var clashes = Clashes(pack);
         if (clashes.Count > 0)

@@ -50,6 +50,8 @@ public sealed class PackUploadTests
         Assert.Contains("role=\"alert\"", page.Html);
         Assert.Contains("notes.exe", page.Text);
         Assert.Contains("../escape.md", page.Text);
+        // The files that passed were checked as a pack too: the module's own problems are in the same list.
+        Assert.Matches(@"handover-pack/01-handover\.md:\d+: ", page.Text);
         Assert.Null(tool.Services.GetRequiredService<ContentCatalogue>().FindModule(PackZips.ModuleId));
         await using var db = await tool.Services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(Ct);
         Assert.False(await db.ContentPacks.AnyAsync(Ct));
