@@ -18,6 +18,10 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
     private const string FallbackStudent = "student-22";
     private const string SilentPlatformStudent = "student-23";
 
+    // A framed launch is four cross-site navigations (login, storage page, authorization, launch): on 2 busy cores,
+    // with the HTTP tests running beside these, it has taken over Playwright's default 30 s.
+    private const float LaunchTimeoutMs = 90_000;
+
     [Fact]
     public async Task In_a_cross_site_frame_without_cookies_the_launch_completes_through_platform_storage_and_the_student_submits()
     {
@@ -34,7 +38,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
         await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?course=med-501&link=link-cc-1&user=" + SafariStudent);
 
         var frame = await ToolFrameAsync(page);
-        await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = LaunchTimeoutMs });
         Assert.Equal("/learn", new Uri(frame.Url).AbsolutePath);
         var tool = page.FrameLocator("#tool-frame");
         await Expect(tool.Locator("h1")).ToHaveTextAsync("Making the case for curricular change");
@@ -76,7 +80,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
 
         // A new window is a first-party page: its cookie works, and the same launch completes there.
         var popup = await context.RunAndWaitForPageAsync(() => fallback.GetByRole(AriaRole.Link, new() { Name = "Open the activity in a new window" }).ClickAsync());
-        await popup.WaitForURLAsync(Launches.IsLearnerPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await popup.WaitForURLAsync(Launches.IsLearnerPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = LaunchTimeoutMs });
         await Expect(popup.Locator("h1")).ToHaveTextAsync("Making the case for curricular change");
     }
 
@@ -89,7 +93,7 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
         await page.GotoAsync(fixture.Tool.PlatformOrigin + "/dev-platform/framed-launch?storage=off&course=med-501&link=link-cc-1&user=" + SilentPlatformStudent);
 
         var frame = await ToolFrameAsync(page);
-        await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await frame.WaitForURLAsync(Launches.IsLearnerPage, new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = LaunchTimeoutMs });
         await Expect(page.FrameLocator("#tool-frame").Locator("h1")).ToHaveTextAsync("Making the case for curricular change");
     }
 
