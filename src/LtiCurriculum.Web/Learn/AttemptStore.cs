@@ -31,14 +31,12 @@ public enum SubmitOutcome { Submitted, AlreadySubmitted, NotYours }
 /// </summary>
 public sealed class AttemptStore(
     IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, Packs.ModuleVersions versions,
-    SqliteConnectionString? sqlite = null) : IDisposable
+    Data.Stores.SqlitePreparedConnections? sqlite = null)
 {
     private const int KnownAttemptsLimit = 100_000;
-    private readonly SqliteAttemptFastPath? _fast = sqlite is null ? null : new SqliteAttemptFastPath(sqlite.Value);
+    private readonly Data.Stores.SqliteAttemptRows? _fast = sqlite is null ? null : new Data.Stores.SqliteAttemptRows(sqlite);
     // An attempt's module and version never change once it began: safe to keep on every instance.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string ModuleId, string? Version)> _modules = new();
-
-    public void Dispose() => _fast?.Dispose();
 
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 (on the module's version) when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken) =>

@@ -7,8 +7,8 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// Kept-open SQLite connections for the hot paths that bypass EF on SQLite (EF reopens a pooled connection,
 /// re-registers its SQL functions and re-parses its SQL on every request). Each connection holds every fast path's
 /// statements as plain fields, each set prepared on its first use there, so a rented connection never looks a
-/// statement up and any connection serves any path. The login state and the launch rows share the instance
-/// registered on SQLite. The attempt path (Learn/SqliteAttemptFastPath) keeps main's own pool: on this pool it measured slower.
+/// statement up and any connection serves any path: the login state, the launch rows and the attempts share the one
+/// instance registered on SQLite.
 /// </summary>
 public sealed class SqlitePreparedConnections(string connectionString) : IDisposable
 {
@@ -67,6 +67,7 @@ public sealed class PreparedConnection : IDisposable
     private SqliteCommand? _begin, _commit, _rollback;
     private SqliteLoginStateStore.Statements? _loginStates;
     private SqliteLaunchRows.Statements? _launches;
+    private SqliteAttemptRows.Statements? _attempts;
 
     public PreparedConnection(string connectionString)
     {
@@ -82,6 +83,8 @@ public sealed class PreparedConnection : IDisposable
     internal SqliteLoginStateStore.Statements LoginStates => _loginStates ??= new(this);
 
     internal SqliteLaunchRows.Statements Launches => _launches ??= new(this);
+
+    internal SqliteAttemptRows.Statements Attempts => _attempts ??= new(this);
 
     /// <summary>A command on this connection with its parameters (set their values by position), disposed with it.</summary>
     internal SqliteCommand Prepare(string sql, params string[] parameters)
