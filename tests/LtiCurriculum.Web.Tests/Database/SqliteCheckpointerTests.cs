@@ -35,7 +35,7 @@ public sealed class SqliteCheckpointerTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (new FileInfo(folder.DatabaseFile).Length <= before && DateTime.UtcNow < deadline)
         {
-            clock.Advance(SqliteCheckpointer.Interval);
+            clock.Advance(SqliteCheckpointer.IdleInterval);
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
         await checkpointer.StopAsync(TestContext.Current.CancellationToken);
