@@ -73,7 +73,6 @@ public partial class Program
         services.AddSingleton<ILtiLaunchHandler, DefaultLaunchHandler>();
         services.AddLaunchSessions();
         services.AddHostedService<ExpiredLoginStateCleaner>();
-        services.AddHostedService<SqliteCheckpointer>();
 
         // Learn: the content catalogue and the student's pages.
         services.AddLearn(configuration, builder.Environment);

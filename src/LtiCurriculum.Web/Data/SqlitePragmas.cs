@@ -10,13 +10,11 @@ namespace LtiCurriculum.Web.Data;
 /// fsync only at WAL checkpoints (safe in WAL mode: a crash loses at most the last transactions, never
 /// corrupts), and let SQLite itself wait for a busy writer in millisecond steps. Without busy_timeout,
 /// Microsoft.Data.Sqlite retries a busy statement only every 150 ms, which shows as p99 latency spikes.
-/// The WAL is checkpointed in the background (<see cref="Stores.SqliteCheckpointer"/>); a commit checkpoints
-/// itself only past 10,000 pages (SQLite's default is 1,000), as a backstop.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     /// <summary>Also run by the stores that open their own SQLite connections.</summary>
-    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;";
+    public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
