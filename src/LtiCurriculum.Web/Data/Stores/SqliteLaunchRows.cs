@@ -5,7 +5,7 @@ namespace LtiCurriculum.Web.Data.Stores;
 
 /// <summary>
 /// The user, context and resource link rows of a launch on SQLite without EF (every first launch of a person
-/// writes at least the user row): three prepared lookups on a kept-open connection, then, only if a value
+/// writes at least the user row): three prepared lookups in one read transaction on a kept-open connection, then, only if a value
 /// changed, one transaction of prepared inserts (RETURNING the new id) and updates. What the rows should hold
 /// is decided by <see cref="Launch.LaunchRecorder"/>, for EF's path (SQL Server, PostgreSQL) as for this one.
 /// </summary>
@@ -14,14 +14,14 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
 
     /// <summary>The rows the keys name as stored, or new entities (Id 0) for those the database does not have yet.</summary>
     public LaunchRows Load(int platformId, string deploymentId, string? contextId, string? subject, string? linkId) =>
-        connections.Use((platformId, deploymentId, contextId, subject, linkId), static (connection, k) =>
+        connections.Use((platformId, deploymentId, contextId, subject, linkId), static (connection, keys) => connection.InReadTransaction(keys, static (connection, k) =>
         {
             var s = connection.Launches;
             var context = k.contextId is null ? null : ReadContext(s.FindContext, k.platformId, k.deploymentId, k.contextId);
             var user = k.subject is null ? null : ReadUser(s.FindUser, k.platformId, k.subject);
             var link = k.linkId is null ? null : ReadLink(s.FindLink, k.platformId, k.deploymentId, k.linkId);
             return new LaunchRows(context, user, link);
-        });
+        }));
 
     /// <summary>Inserts the new rows and updates the changed ones in one transaction; call inside the instance's writer turn.</summary>
     public void Save(LaunchRows rows) => connections.Use(rows, static (connection, rows) => connection.InTransaction(rows, static (connection, rows) =>

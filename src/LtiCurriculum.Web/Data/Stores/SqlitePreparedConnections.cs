@@ -64,7 +64,7 @@ public sealed class SqlitePreparedConnections(string connectionString) : IDispos
 public sealed class PreparedConnection : IDisposable
 {
     private readonly List<SqliteCommand> _commands = [];
-    private SqliteCommand? _begin, _commit, _rollback;
+    private SqliteCommand? _begin, _beginRead, _commit, _rollback;
     private SqliteLoginStateStore.Statements? _loginStates;
     private SqliteLaunchRows.Statements? _launches;
     private SqliteAttemptRows.Statements? _attempts;
@@ -121,6 +121,19 @@ public sealed class PreparedConnection : IDisposable
             }
             throw;
         }
+    }
+
+    /// <summary>
+    /// Several reads in one snapshot: one read transaction instead of one per statement, so SQLite takes its WAL
+    /// read lock (file-lock system calls) and checks its page cache once, not per lookup. A connection whose work
+    /// threw is disposed by <see cref="SqlitePreparedConnections.Use"/>, which ends the transaction.
+    /// </summary>
+    internal T InReadTransaction<T, TState>(TState state, Func<PreparedConnection, TState, T> work)
+    {
+        (_beginRead ??= Prepare("BEGIN")).ExecuteNonQuery();
+        var result = work(this, state);
+        (_commit ??= Prepare("COMMIT")).ExecuteNonQuery();
+        return result;
     }
 
     public void Dispose()
