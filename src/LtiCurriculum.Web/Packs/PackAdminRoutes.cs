@@ -24,7 +24,7 @@ public static class PackAdminRoutes
         var admin = app.MapGroup(PacksPath)
             .RequireAuthorization(LaunchPolicies.PackAdmin)
             .RequireFormTokenOnPost();
-        admin.MapGet("", PageAsync);
+        admin.MapGet("", ListPage);
         admin.MapPost("/upload", UploadAsync);
         admin.MapPost("/disable", (HttpContext http, CurrentSession current, PackChanges changes) => ChangeAsync(http, current, changes, "disable"));
         admin.MapPost("/enable", (HttpContext http, CurrentSession current, PackChanges changes) => ChangeAsync(http, current, changes, "enable"));
@@ -33,7 +33,7 @@ public static class PackAdminRoutes
         return app;
     }
 
-    private static RazorComponentResult<PacksPage> PageAsync(HttpContext http, CurrentSession current, PackLibrary library, FormTokens forms, PackUploadLimits limits) =>
+    private static RazorComponentResult<PacksPage> ListPage(HttpContext http, CurrentSession current, PackLibrary library, FormTokens forms, PackUploadLimits limits) =>
         Page(current, library, forms, limits, done: http.Request.Query["done"].ToString(), pack: http.Request.Query["pack"].ToString());
 
     private static RazorComponentResult<PacksPage> Page(
