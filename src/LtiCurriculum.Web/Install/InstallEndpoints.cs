@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Lti.Keys;
 using LtiCurriculum.Lti.Storage;
 using LtiCurriculum.Web.Components.Pages;
@@ -28,7 +29,7 @@ public static class InstallEndpoints
             var registrationUrl = environment.IsDevelopment()
                 ? RegistrationSecret.RegistrationUrl(baseUrl, await secret.GetOrCreateAsync("home page", http.RequestAborted))
                 : null;
-            return new RazorComponentResult<HomePage>(new
+            return new HtmlPageResult<HomePage>(new
             {
                 BaseUrl = baseUrl,
                 RegistrationUrl = registrationUrl,

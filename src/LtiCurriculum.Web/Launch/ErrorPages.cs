@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using System.Diagnostics;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Components.Pages;
@@ -9,10 +10,10 @@ namespace LtiCurriculum.Web.Launch;
 /// <summary>The page a refused request gets: status, reason code, correlation id, and the way back to the LMS.</summary>
 public static class ErrorPages
 {
-    public static RazorComponentResult<ErrorPage> For(HttpContext httpContext, LaunchFailure failure, string? returnUrl = null, string? heading = null, string? backUrl = null)
+    public static HtmlPageResult<ErrorPage> For(HttpContext httpContext, LaunchFailure failure, string? returnUrl = null, string? heading = null, string? backUrl = null)
     {
         httpContext.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<ErrorPage>(new
+        return new HtmlPageResult<ErrorPage>(new
         {
             Heading = heading ?? "This launch could not be completed",
             ReasonCode = failure.Code,

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Lti.Claims;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Components.Pages;
@@ -38,7 +39,7 @@ public static class LaunchRoutes
         var userName = session.IsAnonymous ? "Anonymous user"
             : view.UserName ?? JoinNames(view.GivenName, view.FamilyName) ?? view.Email ?? "A user whose platform shares no name";
         http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<LandingPage>(new
+        return new HtmlPageResult<LandingPage>(new
         {
             UserName = userName,
             RoleText = Describe(session.Roles),
@@ -78,7 +79,7 @@ public static class LaunchRoutes
         return issued.Token;
     }
 
-    private static RazorComponentResult<ErrorPage> SessionMissing(HttpContext http) =>
+    private static HtmlPageResult<ErrorPage> SessionMissing(HttpContext http) =>
         ErrorPages.For(http, new LaunchFailure("session_missing", 401, "This page needs an active launch. Open the activity again from your course."), heading: "Please open this activity from your course");
 
     private static string? JoinNames(string? given, string? family) =>

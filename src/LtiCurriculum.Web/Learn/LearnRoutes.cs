@@ -5,6 +5,7 @@ using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Launch;
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Web.Learn.Pages;
 using LtiCurriculum.Web.Packs;
 using LtiCurriculum.Web.Sessions;
@@ -57,11 +58,11 @@ public static class LearnRoutes
         {
             return request.Session.IsCourseStaff
                 ? See($"{Teach.TeachRoutes.SettingsPath}?{request.Query}")
-                : new RazorComponentResult<NotSetUpPage>(new { Model = request });
+                : new HtmlPageResult<NotSetUpPage>(new { Model = request });
         }
         if (request.IsClosedToLearner)
         {
-            return new RazorComponentResult<NotOpenPage>(new { Model = request });
+            return new HtmlPageResult<NotOpenPage>(new { Model = request });
         }
         if (request.Session.IsAnonymous)
         {
@@ -143,7 +144,7 @@ public static class LearnRoutes
         var attempt = await attempts.CurrentAsync(request.LinkId, request.UserId, request.Module, http.RequestAborted);
         if (!attempt.IsOpen) return See($"{ResultPath}?attempt={attempt.Id}&{request.Query}");
         request = await OnVersionOfAsync(request, attempt.ModuleId, attempt.ModuleVersion, versions, http.RequestAborted);
-        return new RazorComponentResult<ReviewPage>(new { Model = request, Attempt = attempt, FormToken = forms.Issue(request.Session) });
+        return new HtmlPageResult<ReviewPage>(new { Model = request, Attempt = attempt, FormToken = forms.Issue(request.Session) });
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext http, LearnerRequest request, AttemptStore attempts, FormTokens forms, ModuleVersions versions)
@@ -194,7 +195,7 @@ public static class LearnRoutes
         return See($"{ModulePath}?{request.Query}");
     }
 
-    private static RazorComponentResult<ModulePage> ModulePage(LearnerRequest request, FormTokens forms, AttemptView? attempt, int used, QuestionError? error = null, int status = 200, GradeDeliveryStatus? grade = null) =>
+    private static HtmlPageResult<ModulePage> ModulePage(LearnerRequest request, FormTokens forms, AttemptView? attempt, int used, QuestionError? error = null, int status = 200, GradeDeliveryStatus? grade = null) =>
         new(new { Model = request, Attempt = attempt, AttemptsUsed = used, FormToken = forms.Issue(request.Session), Error = error, Grade = grade }) { StatusCode = status };
 
     private static async Task<IResult> ResultPageAsync(LearnerRequest request, AttemptStore attempts, FormTokens forms, GradeStatus grades, AttemptView attempt, CancellationToken cancellationToken)
@@ -202,7 +203,7 @@ public static class LearnRoutes
         var history = await attempts.ListAsync(request.LinkId, request.UserId, attempt.ModuleId, cancellationToken);
         var grade = await grades.LatestStatusAsync(request.LinkId, request.UserId, cancellationToken);
         attempt = attempt with { InstructorComment = attempt.InstructorComment ?? await attempts.InstructorCommentAsync(attempt.Id, cancellationToken) };
-        return new RazorComponentResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
+        return new HtmlPageResult<ResultPage>(new { Model = request, Attempt = attempt, History = history, FormToken = forms.Issue(request.Session), Grade = grade });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
@@ -33,10 +34,10 @@ public static class PackAdminRoutes
         return app;
     }
 
-    private static RazorComponentResult<PacksPage> ListPage(HttpContext http, CurrentSession current, PackLibrary library, FormTokens forms, PackUploadLimits limits) =>
+    private static HtmlPageResult<PacksPage> ListPage(HttpContext http, CurrentSession current, PackLibrary library, FormTokens forms, PackUploadLimits limits) =>
         Page(current, library, forms, limits, done: http.Request.Query["done"].ToString(), pack: http.Request.Query["pack"].ToString());
 
-    private static RazorComponentResult<PacksPage> Page(
+    private static HtmlPageResult<PacksPage> Page(
         CurrentSession current, PackLibrary library, FormTokens forms, PackUploadLimits limits,
         string? done = null, string? pack = null, IReadOnlyList<PackProblem>? problems = null, string? fileName = null, int status = 200) =>
         new(new
@@ -94,7 +95,7 @@ public static class PackAdminRoutes
             if (open > 0 && form["confirm"] != "yes")
             {
                 var forms = http.RequestServices.GetRequiredService<FormTokens>();
-                return new RazorComponentResult<ConfirmRemovePage>(new { Current = current, Entry = entry, OpenAttempts = open, FormToken = forms.Issue(current.Session) });
+                return new HtmlPageResult<ConfirmRemovePage>(new { Current = current, Entry = entry, OpenAttempts = open, FormToken = forms.Issue(current.Session) });
             }
             await changes.RemoveAsync(id, who, http.RequestAborted);
             return See(current, "removed", id);

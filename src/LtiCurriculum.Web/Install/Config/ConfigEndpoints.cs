@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Web.Install.Profile;
 using LtiCurriculum.Web.Launch;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ public static class ConfigEndpoints
             TypedResults.Text(MoodleManualConfiguration.For(ToolProfile.For(request, tool.Value)).ToJson(), "application/json"));
 
         app.MapGet(MoodlePath, (HttpRequest request, IOptions<ToolOptions> tool) =>
-            new RazorComponentResult<MoodleConfigurationPage>(new
+            new HtmlPageResult<MoodleConfigurationPage>(new
             {
                 Configuration = MoodleManualConfiguration.For(ToolProfile.For(request, tool.Value)),
             }));

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Lti.Registration;
 using LtiCurriculum.Web.Install.Profile;
@@ -58,7 +59,7 @@ public static partial class RegistrationEndpoints
         var row = await pending.CreateAsync(configurationUrl, token, fetched.Json!, cancellationToken);
         var profile = ToolProfile.For(http.Request, tool.Value);
         http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<RegistrationReviewPage>(new
+        return new HtmlPageResult<RegistrationReviewPage>(new
         {
             Review = RegistrationReview.For(row.Id, row.ExpiresAt, fetched.Configuration!, profile),
             ConfirmPath,
@@ -127,7 +128,7 @@ public static partial class RegistrationEndpoints
         });
     }
 
-    private static RazorComponentResult<RegistrationDonePage> Done(object parameters) => new(parameters);
+    private static HtmlPageResult<RegistrationDonePage> Done(object parameters) => new(parameters);
 
     private static IResult Refuse(HttpContext http, RegistrationFailure failure) =>
         ErrorPages.For(http, new LaunchFailure(failure.Code, failure.StatusCode, failure.Description), heading: Heading);

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Lti.Oidc;
 using LtiCurriculum.Lti.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,11 +21,11 @@ internal static class PlatformStoragePages
         outcome.PlatformStorage is not null
         && !string.Equals(request.Headers["Sec-Fetch-Dest"].ToString(), "document", StringComparison.OrdinalIgnoreCase);
 
-    public static RazorComponentResult<StorageLoginPage> LoginPage(HttpContext http, LoginOutcome outcome, LoginInitiation login, ToolOptions tool)
+    public static HtmlPageResult<StorageLoginPage> LoginPage(HttpContext http, LoginOutcome outcome, LoginInitiation login, ToolOptions tool)
     {
         var (action, query) = SplitQuery(outcome.AuthorizationUrl!);
         http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<StorageLoginPage>(new
+        return new HtmlPageResult<StorageLoginPage>(new
         {
             Storage = outcome.PlatformStorage!,
             Binding = outcome.BrowserBinding!,
@@ -59,10 +60,10 @@ internal static class PlatformStoragePages
         return matches.Count == 1 ? PlatformStorage.For(matches[0], state!, target) : null;
     }
 
-    public static RazorComponentResult<StorageLaunchPage> LaunchPage(HttpContext http, PlatformStorage storage, IFormCollection form)
+    public static HtmlPageResult<StorageLaunchPage> LaunchPage(HttpContext http, PlatformStorage storage, IFormCollection form)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<StorageLaunchPage>(new
+        return new HtmlPageResult<StorageLaunchPage>(new
         {
             Storage = storage,
             Action = ToolUrls.LaunchPath,

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Curriculum.Readiness;
 using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Teach.Pages;
@@ -26,7 +27,7 @@ public static class DashboardRoutes
         var text = TeachText.For(request.Session.Locale);
         var (report, roster) = await ComputeAsync(http, request, rosters, data, text);
         var versions = await data.VersionsAsync(request.LinkId, request.Module.Id, http.RequestAborted);
-        return new RazorComponentResult<DashboardPage>(new { Model = request, Text = text, Report = report, Roster = roster, Versions = versions });
+        return new HtmlPageResult<DashboardPage>(new { Model = request, Text = text, Report = report, Roster = roster, Versions = versions });
     }
 
     private static async Task<IResult> CsvAsync(HttpContext http, LearnerRequest request, ClassRoster rosters, ReadinessData data)

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Lti.DeepLinking;
@@ -47,7 +48,7 @@ public static class DeepLinkingRoutes
         if (pending is null) return Expired(http, current);
         var text = TeachText.For(current.Session.Locale);
         var filter = CatalogueFilter.Read(http.Request.Query);
-        return new RazorComponentResult<CataloguePage>(new
+        return new HtmlPageResult<CataloguePage>(new
         {
             Current = current, Text = text, Catalogue = catalogue, Filter = filter, Request = pending,
             CourseTitle = await CourseTitleAsync(contexts, current.Session.ContextDbId, http.RequestAborted),
@@ -65,7 +66,7 @@ public static class DeepLinkingRoutes
                 backUrl: $"{CataloguePath}?{current.Query}");
         }
         var text = TeachText.For(current.Session.Locale);
-        return new RazorComponentResult<PreviewPage>(new { Current = current, Text = text, Module = module.For(current.Session.Locale) });
+        return new HtmlPageResult<PreviewPage>(new { Current = current, Text = text, Module = module.For(current.Session.Locale) });
     }
 
     private static async Task<IResult> SetupAsync(HttpContext http, CurrentSession current, DeepLinkingRequests requests, ContentCatalogue catalogue, FormTokens forms, IDbContextFactory<LtiDbContext> contexts)
@@ -82,7 +83,7 @@ public static class DeepLinkingRoutes
             : null;
         if (error is not null)
         {
-            return new RazorComponentResult<CataloguePage>(new
+            return new HtmlPageResult<CataloguePage>(new
             {
                 Current = current, Text = text, Catalogue = catalogue, Filter = CatalogueFilter.Read(http.Request.Query), Request = pending,
                 CourseTitle = await CourseTitleAsync(contexts, current.Session.ContextDbId, http.RequestAborted),
@@ -170,7 +171,7 @@ public static class DeepLinkingRoutes
             return Expired(http, current);
         }
         var jwt = builder.CreateJwt(response, signingKey);
-        return new RazorComponentResult<ReturnPage>(new { Text = text, ReturnUrl = target.AbsoluteUri, Jwt = jwt });
+        return new HtmlPageResult<ReturnPage>(new { Text = text, ReturnUrl = target.AbsoluteUri, Jwt = jwt });
     }
 
     private static LtiResourceLinkItem ToItem(AssignmentSettings settings, string title, Module module, string launchUrl)
@@ -188,7 +189,7 @@ public static class DeepLinkingRoutes
         };
     }
 
-    private static RazorComponentResult<SetupPage> SetupPage(CurrentSession current, TeachText text, PendingDeepLink pending, ContentCatalogue catalogue, FormTokens forms, IReadOnlyList<SettingsForm> items, int status) =>
+    private static HtmlPageResult<SetupPage> SetupPage(CurrentSession current, TeachText text, PendingDeepLink pending, ContentCatalogue catalogue, FormTokens forms, IReadOnlyList<SettingsForm> items, int status) =>
         new(new { Current = current, Text = text, Request = pending, Catalogue = catalogue, Items = items, FormToken = forms.Issue(current.Session) }) { StatusCode = status };
 
     private static IResult Expired(HttpContext http, CurrentSession current) =>

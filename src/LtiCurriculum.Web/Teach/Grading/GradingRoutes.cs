@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using System.Globalization;
 using LtiCurriculum.Web.Grades;
 using LtiCurriculum.Web.Teach.Pages;
@@ -37,7 +38,7 @@ public static class GradingRoutes
         var learners = await status.ForLinkAsync(request.LinkId, http.RequestAborted);
         var modules = await ModulesAsync(learners, versions, http.RequestAborted);
         var compared = http.Request.Query["compare"] == "1" ? await gradebook.ReadAsync(request.LinkId, text, http.RequestAborted) : null;
-        return new RazorComponentResult<GradesPage>(new
+        return new HtmlPageResult<GradesPage>(new
         {
             Model = request, Text = text, Learners = learners, Modules = modules, Gradebook = compared, FormToken = forms.Issue(request.Session),
             Message = http.Request.Query["done"].ToString(),
@@ -110,7 +111,7 @@ public static class GradingRoutes
         var kept = new GradingFormInput(attemptId, comment, reason,
             form.Where(f => f.Key.StartsWith(PointsPrefix, StringComparison.Ordinal))
                 .ToDictionary(f => f.Key[PointsPrefix.Length..], f => f.Value.ToString(), StringComparer.Ordinal));
-        return new RazorComponentResult<GradesPage>(new
+        return new HtmlPageResult<GradesPage>(new
         {
             Model = request, Text = text, Learners = learners, Modules = await ModulesAsync(learners, versions, http.RequestAborted), FormToken = forms.Issue(request.Session), Kept = kept,
         })

@@ -1,3 +1,4 @@
+using LtiCurriculum.Web.Components;
 using System.Globalization;
 using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Web.Data;
@@ -20,7 +21,7 @@ public static class SettingsRoutes
         return teach;
     }
 
-    private static RazorComponentResult<SettingsPage> Page(HttpContext http, LearnerRequest request, FormTokens forms, ContentCatalogue catalogue)
+    private static HtmlPageResult<SettingsPage> Page(HttpContext http, LearnerRequest request, FormTokens forms, ContentCatalogue catalogue)
     {
         var text = TeachText.For(request.Session.Locale);
         return Render(request, text, SettingsForm.From(request.Link.Settings), catalogue, forms, Messages(http, text, request));
@@ -61,7 +62,7 @@ public static class SettingsRoutes
         return LearnRoutes.See($"{TeachRoutes.SettingsPath}?{query}");
     }
 
-    private static RazorComponentResult<SettingsPage> Render(LearnerRequest request, TeachText text, SettingsForm form, ContentCatalogue catalogue, FormTokens forms, IReadOnlyList<string> messages) =>
+    private static HtmlPageResult<SettingsPage> Render(LearnerRequest request, TeachText text, SettingsForm form, ContentCatalogue catalogue, FormTokens forms, IReadOnlyList<string> messages) =>
         new(new { Model = request, Text = text, Form = form, Catalogue = catalogue, FormToken = forms.Issue(request.Session), Messages = messages });
 
     private static List<string> Messages(HttpContext http, TeachText text, LearnerRequest request)
