@@ -101,9 +101,11 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
     /// As Safari does for a cross-site frame: the tool's responses to its frame lose their cookies, and script in the frame
     /// can neither set nor read one. Top-level pages (the platform, a new window) keep theirs.
     /// </summary>
-    private async Task<IBrowserContext> NewContextBlockingFrameCookiesAsync()
+    private Task<IBrowserContext> NewContextBlockingFrameCookiesAsync() => NewContextBlockingFrameCookiesAsync(fixture);
+
+    internal static async Task<IBrowserContext> NewContextBlockingFrameCookiesAsync(BrowserFixture fixture, bool bypassCsp = false)
     {
-        var context = await fixture.NewContextAsync();
+        var context = await fixture.NewContextAsync(bypassCsp: bypassCsp);
         var toolOrigin = fixture.Tool.Origin;
         await context.RouteAsync(new Regex("^" + Regex.Escape(toolOrigin) + "/"), async route =>
         {

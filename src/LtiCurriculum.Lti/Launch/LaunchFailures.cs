@@ -17,7 +17,7 @@ public static class LaunchFailures
 
     // State [11, 13]
     public static readonly LaunchFailure StateMissing = BadRequest("state_missing", "The launch carries no state.");
-    public static readonly LaunchFailure StateNotInBrowser = Unauthorized("state_not_in_browser", "This browser did not send back the cookie set when the launch began; it may block cookies in embedded pages. Try opening the tool in a new window.");
+    public static readonly LaunchFailure StateNotInBrowser = Unauthorized("state_not_in_browser", "This browser did not send back the cookie set when the launch began, and the course did not keep the sign-in for the tool either: the browser blocks cookies in pages embedded from another site. Open the activity again from your course in a new window or tab (in most courses, right-click or long-press its link and choose to open it in a new window). Only the course can start a new sign-in, so this page cannot open it for you.");
     public static readonly LaunchFailure StateUnknown = Unauthorized("state_unknown", "The state is unknown, expired or was already used. Start the launch again from the course.");
     public static readonly LaunchFailure StateBrowserMismatch = Unauthorized("state_browser_mismatch", "The launch did not begin in this browser.");
 

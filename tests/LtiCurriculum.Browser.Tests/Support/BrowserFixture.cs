@@ -22,12 +22,16 @@ public class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
         await CheckStaticAssetsAsync(_tool);
     }
 
-    /// <summary>A fresh context (its own cookies) at a desktop size; JavaScript on unless asked otherwise.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh context (its own cookies) at a desktop size; JavaScript on unless asked otherwise. <paramref name="bypassCsp"/>
+    /// lets a test add a frame of another origin to a page whose policy would refuse it.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 800, bool bypassCsp = false)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = javaScript,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
         });

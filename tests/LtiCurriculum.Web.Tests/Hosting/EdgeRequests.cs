@@ -44,6 +44,18 @@ internal static class EdgeRequests
         return request;
     }
 
+    /// <summary>A learner's JSON answer over the /learn body limit, asking for problem+json: refused with 413.</summary>
+    public static HttpRequestMessage OversizedAnswer(ToolInstance tool, string session)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, tool.Url("/learn/answer"))
+        {
+            Content = new StringContent("{\"answer\":\"" + new string('a', 600 * 1024) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Lti-Session", session);
+        request.Headers.Accept.ParseAdd("application/json");
+        return request;
+    }
+
     public static void Forward(HttpRequestMessage request, string? forwardedFor)
     {
         if (forwardedFor is not null)

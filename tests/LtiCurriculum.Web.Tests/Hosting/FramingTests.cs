@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
+using static LtiCurriculum.Web.Tests.Hosting.EdgeRequests;
+
 namespace LtiCurriculum.Web.Tests.Hosting;
 
 /// <summary>
@@ -66,7 +68,7 @@ public sealed class FramingTests
             ("learner page", () => new(HttpMethod.Get, tool.Url($"/learn?lti_session={Uri.EscapeDataString(learner.Token)}")), HttpStatusCode.OK),
             ("teach page", () => new(HttpMethod.Get, tool.Url($"/teach/settings?lti_session={Uri.EscapeDataString(instructor.Token)}")), HttpStatusCode.OK),
             ("health", () => new(HttpMethod.Get, tool.Url("/health/live")), HttpStatusCode.OK),
-            ("problem+json", () => ProblemRequest(tool, learner.Token), HttpStatusCode.RequestEntityTooLarge),
+            ("problem+json", () => OversizedAnswer(tool, learner.Token), HttpStatusCode.RequestEntityTooLarge),
             ("stylesheet", () => new(HttpMethod.Get, tool.Url("/css/site.css")), HttpStatusCode.OK),
         };
         foreach (var (what, request, status) in pages)
@@ -207,16 +209,5 @@ public sealed class FramingTests
         var options = app.Services.GetRequiredService<IOptions<FramingOptions>>().Value;
 
         Assert.Equal([entry], options.FrameAncestors);
-    }
-
-    private static HttpRequestMessage ProblemRequest(ToolInstance tool, string session)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, tool.Url("/learn/answer"))
-        {
-            Content = new StringContent("{\"answer\":\"" + new string('a', 600 * 1024) + "\"}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Lti-Session", session);
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
     }
 }

@@ -114,6 +114,43 @@ public sealed class ProxyTests
         Assert.Equal(expected, response.Headers.TryGetValues("Strict-Transport-Security", out var values) ? values.Single() : null);
     }
 
+    [Fact]
+    public async Task Every_page_type_sends_hsts_in_production()
+    {
+        // One registration confirmation a minute from one address: the second below is refused.
+        var settings = With("Production", ("ForwardedHeaders:KnownProxies:0", "127.0.0.1"), ("RateLimits:RegistrationsPerAddress", "1")) with { DevPlatform = true };
+        await using var tool = await ToolInstance.StartAsync(settings);
+        var learner = await LearnerSession.LaunchAsync(tool);
+        var instructor = await LearnerSession.LaunchAsync(tool, user: DevPlatformLaunch.Instructor);
+        using var http = NewClient();
+
+        var pages = new (string What, HttpRequestMessage Request, HttpStatusCode Status)[]
+        {
+            ("home page", new(HttpMethod.Get, tool.Url("/")), HttpStatusCode.OK),
+            ("launch error page", new(HttpMethod.Post, tool.Url("/lti/launch")) { Content = new FormUrlEncodedContent([new("state", "x")]) }, HttpStatusCode.Unauthorized),
+            ("learner page", new(HttpMethod.Get, tool.Url($"/learn?lti_session={Uri.EscapeDataString(learner.Token)}")), HttpStatusCode.OK),
+            ("teach page", new(HttpMethod.Get, tool.Url($"/teach/settings?lti_session={Uri.EscapeDataString(instructor.Token)}")), HttpStatusCode.OK),
+            ("health", new(HttpMethod.Get, tool.Url("/health/live")), HttpStatusCode.OK),
+            ("problem+json", OversizedAnswer(tool, learner.Token), HttpStatusCode.RequestEntityTooLarge),
+            ("registration refusal", new(HttpMethod.Post, tool.Url("/lti/register/confirm")), HttpStatusCode.NotFound),
+            ("rate-limit refusal", new(HttpMethod.Post, tool.Url("/lti/register/confirm")), HttpStatusCode.TooManyRequests),
+            // Static files are served from the Web project's wwwroot in Development only when run from the tests.
+            ("not found", new(HttpMethod.Get, tool.Url("/no-such-page")), HttpStatusCode.NotFound),
+        };
+        foreach (var (what, request, status) in pages)
+        {
+            using var sent = request;
+            // TLS ends at the proxy, which says so.
+            sent.Headers.Host = "lti.example.edu";
+            sent.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await http.SendAsync(sent, Ct);
+
+            Assert.True(response.StatusCode == status, $"{what}: {(int)response.StatusCode}");
+            Assert.True(response.Headers.TryGetValues("Strict-Transport-Security", out var values), $"{what} sent no Strict-Transport-Security");
+            Assert.Equal("max-age=31536000", values.Single());
+        }
+    }
+
     [Theory]
     [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.300")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal")]

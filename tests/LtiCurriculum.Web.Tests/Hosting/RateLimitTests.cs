@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using LtiCurriculum.Web.Hosting.RateLimits;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static LtiCurriculum.Web.Tests.Hosting.EdgeRequests;
@@ -142,13 +143,7 @@ public sealed class RateLimitTests
         using var browser = tool.NewBrowser();
         var session = (await browser.LaunchAsync(tool, user: DevPlatformLaunch.Instructor)).SessionToken;
         using var http = NewClient();
-        async Task<HttpStatusCode> StatusAsync(HttpRequestMessage request, string address)
-        {
-            Forward(request, address);
-            var (status, response) = await SendAsync(http, request);
-            response.Dispose();
-            return status;
-        }
+        Task<HttpStatusCode> StatusAsync(HttpRequestMessage request, string address) => ForwardedStatusAsync(http, request, address);
         HttpRequestMessage Register(string lms) =>
             new(HttpMethod.Get, tool.Url($"/lti/register?secret=wrong&openid_configuration={Uri.EscapeDataString($"https://{lms}/openid-configuration")}"));
         HttpRequestMessage TeachPost(string? token) => new(HttpMethod.Post, tool.Url("/teach/settings"))
@@ -172,6 +167,58 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, teachPosts[2]);
         // A post without a session names no platform: only its address counts.
         Assert.NotEqual(HttpStatusCode.TooManyRequests, teachPosts[3]);
+    }
+
+    [Fact]
+    public async Task Registration_confirmations_count_against_the_lms_of_their_pending_registration_across_addresses()
+    {
+        await using var tool = await ToolInstance.StartAsync(With(("ForwardedHeaders:KnownProxies:0", "127.0.0.1"),
+            ("RateLimits:RegistrationsPerPlatform", "2"), ("RateLimits:RegistrationsPerAddress", "1000")));
+        var lmsA = await PendingRegistrationsAsync(tool, "https://lms-a.example/openid-configuration", 2);
+        var lmsB = await PendingRegistrationsAsync(tool, "https://LMS-B.example/openid-configuration", 1);
+        using var http = NewClient();
+        Task<HttpStatusCode> StatusAsync(HttpRequestMessage request, string address) => ForwardedStatusAsync(http, request, address);
+        HttpRequestMessage Cancel(string pending) =>
+            new(HttpMethod.Post, tool.Url("/lti/register/confirm")) { Content = new FormUrlEncodedContent([new("pending", pending), new("action", "cancel")]) };
+
+        // One registration page for LMS A, then its two confirmations: the page and the confirmations share A's bucket.
+        var page = await StatusAsync(new(HttpMethod.Get, tool.Url($"/lti/register?secret=wrong&openid_configuration={Uri.EscapeDataString("https://lms-a.example/openid-configuration")}")), "203.0.113.1");
+        var confirmations = new[]
+        {
+            await StatusAsync(Cancel(lmsA[0]), "203.0.113.2"), await StatusAsync(Cancel(lmsA[1]), "203.0.113.3"),
+            await StatusAsync(Cancel(lmsB[0]), "203.0.113.4"),
+        };
+
+        Assert.Equal(HttpStatusCode.Forbidden, page);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], confirmations);
+        // The refused confirmation was not claimed: it still waits for its administrator.
+        Assert.Null(await tool.QueryAsync(db => db.PendingRegistrations.Where(p => p.Id == lmsA[1]).Select(p => p.CompletedAt).SingleAsync(Ct)));
+    }
+
+    private static async Task<HttpStatusCode> ForwardedStatusAsync(HttpClient http, HttpRequestMessage request, string address)
+    {
+        Forward(request, address);
+        var (status, response) = await SendAsync(http, request);
+        response.Dispose();
+        return status;
+    }
+
+    private static async Task<string[]> PendingRegistrationsAsync(ToolInstance tool, string configurationUrl, int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))).ToArray();
+        await tool.QueryAsync(async db =>
+        {
+            db.PendingRegistrations.AddRange(ids.Select(id => new Data.Entities.PendingRegistrationEntity
+            {
+                Id = id,
+                OpenIdConfigurationUrl = configurationUrl,
+                PlatformConfiguration = "{}",
+                CreatedAt = DateTimeOffset.UtcNow,
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            }));
+            return await db.SaveChangesAsync(Ct);
+        });
+        return ids;
     }
 
     [Fact]

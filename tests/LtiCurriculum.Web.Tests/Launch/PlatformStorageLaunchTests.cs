@@ -109,6 +109,36 @@ public sealed partial class PlatformStorageLaunchTests(ToolFixture fixture) : IC
 
         Assert.Equal(HttpStatusCode.Unauthorized, page.Status);
         Assert.Equal("state_not_in_browser", page.ReasonCode);
+        Assert.DoesNotContain("data-lti-storage", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_launch_that_got_neither_carrier_back_explains_how_to_reopen_it_in_a_new_window_and_offers_no_link_that_cannot_work()
+    {
+        using var browser = FramedBrowser();
+        var login = await StartFramedLoginAsync(browser);
+        var loginNewWindow = WebUtility.HtmlDecode(NewWindowLink().Match(login.Html).Groups["href"].Value);
+        var response = await AuthorizeAsync(browser, StoragePage.Read(login));
+        browser.ClearCookies();
+        var form = (await browser.SubmitAsync(response)).Form();
+
+        var page = await browser.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.Status);
+        Assert.Equal("state_not_in_browser", page.ReasonCode);
+        Assert.Contains("<h1>Your browser blocks this activity inside the course page</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Open the activity again from your course in a new window or tab", page.Text, StringComparison.Ordinal);
+        Assert.False(NewWindowLink().IsMatch(page.Html), page.Html);
+        Assert.DoesNotContain(page.Links, l => l.Contains("/lti/", StringComparison.Ordinal));
+
+        // Why no link: the login's new-window URL worked before the authorization, and now the platform has spent its
+        // lti_message_hint (the development platform, like Moodle, takes each once), so that login ends refused.
+        using var newWindow = Tool.NewBrowser();
+        var restarted = await newWindow.GetAsync(new Uri(loginNewWindow));
+        Assert.Equal(HttpStatusCode.Redirect, restarted.Status);
+        var authorize = await newWindow.FollowAsync(restarted);
+        var refused = await newWindow.SubmitAsync(authorize.Form());
+        Assert.Equal("platform_error", refused.ReasonCode);
     }
 
     [Fact]
@@ -155,12 +185,17 @@ public sealed partial class PlatformStorageLaunchTests(ToolFixture fixture) : IC
     private async Task<(StoragePage Storage, HtmlForm Response)> AuthorizeFramedAsync(TestBrowser browser)
     {
         var storage = StoragePage.Read(await StartFramedLoginAsync(browser));
+        return (storage, await AuthorizeAsync(browser, storage));
+    }
+
+    private static async Task<HtmlForm> AuthorizeAsync(TestBrowser browser, StoragePage storage)
+    {
         var authorize = await browser.GetAsync(new Uri(QueryHelpers.AddQueryString(storage.AuthorizationUrl.Action,
             storage.AuthorizationUrl.Query.ToDictionary(p => p.Key, p => (string?)p.Value.Single()))));
         Assert.Equal(HttpStatusCode.OK, authorize.Status);
         var response = authorize.Form();
         Assert.Equal("_parent", response["lti_storage_target"]);
-        return (storage, response);
+        return response;
     }
 
     private static string Flip(string value) => value[..^1] + (value[^1] == 'A' ? 'B' : 'A');

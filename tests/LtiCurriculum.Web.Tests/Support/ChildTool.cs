@@ -28,11 +28,14 @@ internal sealed class ChildTool : IDisposable
 
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ChildTool> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> configuration)
+    /// <summary>The last 200 lines the process wrote (stdout and stderr), oldest first.</summary>
+    public IReadOnlyList<string> RecentLines => [.. _output];
+
+    public static async Task<ChildTool> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> configuration, string environment = "Development")
     {
         var port = FreePort();
         var origin = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "LtiCurriculum.Web.dll"), "--urls", origin, "--environment", "Development"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "LtiCurriculum.Web.dll"), "--urls", origin, "--environment", environment])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
 
 namespace LtiCurriculum.Web.Hosting.Proxies;
@@ -46,10 +47,25 @@ internal static class TransportSecurity
     public static IApplicationBuilder UseTransportSecurity(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
-        if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        if (app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
-            app.UseHsts();
+            return app;
         }
-        return app;
+        // UseHsts() would set the header at once, and every refusal written later (413, 429, the exception page) clears
+        // the headers first: set when the response starts instead, as UseHsts() would (https only, excluded hosts skipped).
+        var hsts = app.ApplicationServices.GetRequiredService<IOptions<HstsOptions>>().Value;
+        var value = $"max-age={(long)hsts.MaxAge.TotalSeconds}{(hsts.IncludeSubDomains ? "; includeSubDomains" : "")}{(hsts.Preload ? "; preload" : "")}";
+        return app.Use((context, next) =>
+        {
+            if (context.Request.IsHttps && !hsts.ExcludedHosts.Contains(context.Request.Host.Host, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.StrictTransportSecurity = value;
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
+        });
     }
 }

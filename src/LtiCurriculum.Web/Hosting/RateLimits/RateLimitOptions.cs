@@ -22,7 +22,7 @@ public sealed class RateLimitOptions
     /// <summary>Dynamic registration requests (<c>/lti/register</c>, its confirmation) from one client address.</summary>
     public int RegistrationsPerAddress { get; set; } = 30;
 
-    /// <summary>Dynamic registration pages opened for one LMS (the host of its <c>openid_configuration</c> URL), from any address.</summary>
+    /// <summary>Dynamic registration pages opened, and confirmed, for one LMS (the host of its <c>openid_configuration</c> URL), from any address.</summary>
     public int RegistrationsPerPlatform { get; set; } = 60;
 
     /// <summary>Course staff form posts (<c>/teach/…</c>: settings, deep linking, grading) from one client address.</summary>

@@ -1,12 +1,14 @@
 using LtiCurriculum.Lti.Storage;
+using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Hosting.Limits;
 using LtiCurriculum.Web.Launch;
+using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Hosting.RateLimits;
 
 /// <summary>
 /// The platform a request names, for the per-platform rate limit only. On a registration page it is the host of the
-/// <c>openid_configuration</c> URL; on a course staff post, the platform of its session. On login it is the <c>iss</c> and
+/// <c>openid_configuration</c> URL, and on its confirmation the host of the pending registration's; on a course staff post, the platform of its session. On login it is the <c>iss</c> and
 /// <c>client_id</c> fields (LTI Core 1.3 §5.1.1 login initiation); on launch the id_token is not validated yet, so it is
 /// the unverified <c>iss</c> and <c>aud</c> of its payload, trusted for nothing else. Names no registration knows share
 /// one partition, so made-up issuers cannot mint fresh buckets.
@@ -19,11 +21,11 @@ internal static class RequestPlatform
     {
         switch (group)
         {
-            case EndpointGroup.Registration:
+            case EndpointGroup.Registration when HttpMethods.IsGet(http.Request.Method):
                 // The LMS being registered is not known yet; the host of its configuration URL stands for it.
-                return Uri.TryCreate(http.Request.Query["openid_configuration"].FirstOrDefault(), UriKind.Absolute, out var configuration)
-                    ? "lms " + configuration.IdnHost.ToLowerInvariant()
-                    : null;
+                return LmsHost(http.Request.Query["openid_configuration"].FirstOrDefault());
+            case EndpointGroup.Registration:
+                return await PendingRegistrationLmsAsync(http);
             case EndpointGroup.Teach or EndpointGroup.PackUpload:
                 return await SessionPlatformAsync(http);
         }
@@ -66,6 +68,47 @@ internal static class RequestPlatform
             ? $"platform {session.PlatformId}"
             : null;
     }
+
+    /// <summary>
+    /// The confirmation post names its pending registration, whose configuration URL names the LMS: it shares that LMS's
+    /// bucket with the registration pages. Ids no pending registration has share one partition.
+    /// </summary>
+    private static async Task<string?> PendingRegistrationLmsAsync(HttpContext http)
+    {
+        IFormCollection form;
+        try
+        {
+            // Within the registration group's body limits (set before this runs); the handler refuses what fails here.
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
+        {
+            return null;
+        }
+        var id = form["pending"].FirstOrDefault();
+        if (string.IsNullOrEmpty(id) || id.Length != PendingIdLength)
+        {
+            return Unregistered;
+        }
+        try
+        {
+            await using var db = await http.RequestServices.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(http.RequestAborted);
+            var url = await db.PendingRegistrations.AsNoTracking().Where(p => p.Id == id)
+                .Select(p => p.OpenIdConfigurationUrl).FirstOrDefaultAsync(http.RequestAborted);
+            return url is null ? Unregistered : LmsHost(url) ?? Unregistered;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is unreachable: the confirmation will say so; this limit is not the place to fail it.
+            return null;
+        }
+    }
+
+    /// <summary>The length of a pending registration's id (hex of 32 random bytes).</summary>
+    private const int PendingIdLength = 64;
+
+    private static string? LmsHost(string? configurationUrl) =>
+        Uri.TryCreate(configurationUrl, UriKind.Absolute, out var configuration) ? "lms " + configuration.IdnHost.ToLowerInvariant() : null;
 
     private static string? Field(HttpContext http, IFormCollection form, string name) =>
         form[name].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : http.Request.Query[name].FirstOrDefault();

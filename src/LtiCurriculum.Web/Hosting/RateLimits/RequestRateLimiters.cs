@@ -11,7 +11,7 @@ namespace LtiCurriculum.Web.Hosting.RateLimits;
 
 /// <summary>
 /// The limiters: one token bucket per (endpoint group, client address), and a second per (group, platform named) for
-/// logins and launches, registration pages (per LMS host) and course staff posts (per session platform). The client address is the connection's, or the forwarded one from a configured proxy
+/// logins and launches, registration pages and confirmations (per LMS host) and course staff posts (per session platform). The client address is the connection's, or the forwarded one from a configured proxy
 /// (see <c>ForwardedHeaders</c>); an IPv6 client counts by its /64, which one household or host usually holds whole.
 /// </summary>
 internal sealed class RequestRateLimiters : IDisposable
@@ -43,12 +43,12 @@ internal sealed class RequestRateLimiters : IDisposable
 
     /// <summary>
     /// Whether this request is limited per platform, so the platform must be found first: logins and launches, opening
-    /// a registration for an LMS, course staff form posts.
+    /// or confirming a registration for an LMS, course staff form posts.
     /// </summary>
     public bool NamesPlatform(HttpRequest request) => _options.Enabled && EndpointGroups.Of(request) switch
     {
         EndpointGroup.LtiLogin or EndpointGroup.LtiLaunch => true,
-        EndpointGroup.Registration => HttpMethods.IsGet(request.Method),
+        EndpointGroup.Registration => HttpMethods.IsGet(request.Method) || HttpMethods.IsPost(request.Method),
         EndpointGroup.Teach or EndpointGroup.PackUpload => EndpointGroups.HasBody(request),
         _ => false,
     };
@@ -112,7 +112,7 @@ internal sealed class RequestRateLimiters : IDisposable
             (EndpointGroup.LtiLaunch, false) => ("LTI launches naming this platform", _options.LaunchesPerPlatform),
             (EndpointGroup.LtiLogin, _) => ("LTI logins from one address", _options.LaunchesPerAddress),
             (EndpointGroup.LtiLaunch, _) => ("LTI launches from one address", _options.LaunchesPerAddress),
-            (EndpointGroup.Registration, false) => ("dynamic registration pages for one LMS", _options.RegistrationsPerPlatform),
+            (EndpointGroup.Registration, false) => ("dynamic registration requests for one LMS", _options.RegistrationsPerPlatform),
             (EndpointGroup.Registration, _) => ("dynamic registration requests from one address", _options.RegistrationsPerAddress),
             (_, false) => ("course staff form posts of one platform", _options.TeachPostsPerPlatform),
             _ => ("course staff form posts from one address", _options.TeachPostsPerAddress),

@@ -34,7 +34,8 @@ public static partial class LogRedaction
     [GeneratedRegex(@"(?<=[?&;][\w.\-]*(?:token|session|assertion|secret|password|state|nonce|hint)[\w.\-]*=)[^&\s""'#<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretParameter();
 
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]*){0,2}", RegexOptions.CultureInvariant)]
+    // Not inside a longer word (a stack trace's "ReadKeyJson" is not a token), unless after a percent-encoded character.
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9_\-])|(?<=%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]*){0,2}", RegexOptions.CultureInvariant)]
     private static partial Regex Jwt();
 
     [GeneratedRegex(@"\bbearer\s+[A-Za-z0-9._~+/=\-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

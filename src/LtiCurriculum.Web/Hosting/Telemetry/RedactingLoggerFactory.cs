@@ -15,7 +15,8 @@ internal sealed class RedactingLoggerFactory(LoggerFactory inner) : ILoggerFacto
 
 /// <summary>
 /// Rewrites a log entry whose message or values hold a secret (see <see cref="LogRedaction"/>) before any provider sees
-/// it. The framework logs whole URLs (request starting, redirects), and session tokens travel in URLs.
+/// it. The framework logs whole URLs (request starting, redirects), and session tokens travel in URLs; an exception's
+/// message (a failed HTTP call's URL, a token that did not parse) can carry them too, so it is redacted as well.
 /// </summary>
 internal sealed class RedactingLogger(ILogger inner) : ILogger
 {
@@ -29,6 +30,7 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
         {
             return;
         }
+        exception = RedactedException.For(exception);
         var message = formatter(state, exception);
         var values = state as IReadOnlyList<KeyValuePair<string, object?>>;
         if (!LogRedaction.MayHoldSecret(message) && (values is null || !values.Any(v => LogRedaction.MayHoldSecret(Text(v.Value)))))
@@ -57,4 +59,36 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
 
         public override string ToString() => Message;
     }
+}
+
+/// <summary>
+/// Stands in for a logged exception whose text holds a secret. Providers write <see cref="Message"/> and
+/// <see cref="ToString"/> (the console its whole text, OTLP <c>exception.message</c> and <c>exception.stacktrace</c>), so
+/// both are the original's, redacted; the original type's name leads the text, as it did.
+/// </summary>
+internal sealed class RedactedException : Exception
+{
+    private readonly string _text;
+
+    private RedactedException(Exception original, string text)
+        : base(LogRedaction.Redact(original.Message))
+    {
+        _text = text;
+        HResult = original.HResult;
+        Source = original.Source;
+    }
+
+    public static Exception? For(Exception? exception)
+    {
+        if (exception is null or RedactedException)
+        {
+            return exception;
+        }
+        var text = exception.ToString();
+        return LogRedaction.MayHoldSecret(text) ? new RedactedException(exception, LogRedaction.Redact(text)) : exception;
+    }
+
+    public override string? StackTrace => null;
+
+    public override string ToString() => _text;
 }
