@@ -79,7 +79,7 @@ public sealed class HtmlPageResult<TComponent>(object parameters) : IResult, ISt
 /// <summary>One kept builder per thread for page markup (pages are tens of kilobytes; growing a new one each time shows).</summary>
 internal static class StringBuilderCache
 {
-    private const int MaxKept = 256 * 1024;
+    private const int MaxKept = 64 * 1024;
     [ThreadStatic] private static StringBuilder? _cached;
 
     public static StringBuilder Rent()

@@ -21,7 +21,7 @@ internal sealed class TokenFormatStep : SyncLaunchStep
         {
             return LaunchFailures.TokenTooLarge;
         }
-        if (raw.Count(c => c == '.') != 2)
+        if (raw.AsSpan().Count('.') != 2)
         {
             return LaunchFailures.TokenMalformed.WithDetail("A signed JWT has exactly three parts.");
         }

@@ -14,9 +14,19 @@ public sealed class SqlitePreparedConnections(string connectionString) : IDispos
 {
     private const int MaxIdle = 8;
     private readonly System.Collections.Concurrent.ConcurrentBag<PreparedConnection> _idle = [];
+    // Counted here: ConcurrentBag.Count takes every thread's lock, and Return asked it on every call.
+    private int _idleCount;
 
     /// <summary>An open connection; give it back with <see cref="Return"/>, or dispose it if its work threw.</summary>
-    public PreparedConnection Rent() => _idle.TryTake(out var connection) ? connection : new PreparedConnection(connectionString);
+    public PreparedConnection Rent()
+    {
+        if (_idle.TryTake(out var connection))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return connection;
+        }
+        return new PreparedConnection(connectionString);
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> on a rented connection (pass a static lambda and its inputs as <paramref name="state"/>:
@@ -41,12 +51,13 @@ public sealed class SqlitePreparedConnections(string connectionString) : IDispos
 
     public void Return(PreparedConnection connection)
     {
-        if (_idle.Count < MaxIdle)
+        if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
         {
             _idle.Add(connection);
         }
         else
         {
+            Interlocked.Decrement(ref _idleCount);
             connection.Dispose();
         }
     }

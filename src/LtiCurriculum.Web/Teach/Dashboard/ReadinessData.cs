@@ -11,7 +11,7 @@ namespace LtiCurriculum.Web.Teach.Dashboard;
 /// <summary>One attempt at the link's module with its learner's stored details, as the dashboard reads it.</summary>
 internal readonly record struct ReadinessAttemptRow(
     int Id, int UserDbId, int Number, AttemptStatus Status, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt,
-    decimal? ScoreGiven, decimal? ScoreMaximum);
+    decimal? ScoreGiven, decimal? ScoreMaximum, string? ModuleVersion);
 
 /// <summary>A learner who has attempts on the link.</summary>
 internal sealed record ReadinessUserRow(int Id, string Subject, string? Name, string? GivenName, string? FamilyName, string? Email);
@@ -44,9 +44,17 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Sqli
         _kept.Dispose();
     }
 
-    /// <summary>How many attempts at the module in this link began on each module version (null: from before versions).</summary>
+    /// <summary>
+    /// How many attempts at the module in this link began on each module version (null: from before versions). On
+    /// SQLite, after a report of the link, from the rows kept for it (an attempt's version never changes and every new
+    /// attempt changes the fingerprint the report just checked); otherwise one grouped query.
+    /// </summary>
     public async Task<IReadOnlyList<(string? Version, int Attempts)>> VersionsAsync(int linkId, string moduleId, CancellationToken cancellationToken)
     {
+        if (_fast is not null && _kept.TryGetValue((linkId, moduleId), out KeptLearners? kept))
+        {
+            return kept!.Versions;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = await db.Attempts.AsNoTracking()
             .Where(a => a.ResourceLinkDbId == linkId && a.ModuleId == moduleId)
@@ -79,7 +87,8 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Sqli
     {
         if (_fast is null)
         {
-            return new KeptLearners(default, roster, unnamed, Assemble(await ReadWithEfAsync(linkId, moduleId, cancellationToken), roster, unnamed));
+            var read = await ReadWithEfAsync(linkId, moduleId, cancellationToken);
+            return new KeptLearners(default, roster, unnamed, Assemble(read, roster, unnamed), CountVersions(read.Attempts));
         }
         var key = (linkId, moduleId);
         var known = _kept.TryGetValue(key, out KeptLearners? entry) && ReferenceEquals(entry!.Roster, roster) && entry.Unnamed == unnamed ? entry : null;
@@ -87,15 +96,20 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Sqli
         {
             return known!;
         }
-        var fresh = new KeptLearners(fingerprint, roster, unnamed, Assemble(rows, roster, unnamed));
+        var fresh = new KeptLearners(fingerprint, roster, unnamed, Assemble(rows, roster, unnamed), CountVersions(rows.Attempts));
         _kept.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return fresh;
     }
 
     private sealed record KeptReport(Module Module, DateTimeOffset? DueAt, DateTimeOffset? SessionAt, ReadinessReport Report);
 
-    private sealed class KeptLearners(ReadinessFingerprint fingerprint, Roster roster, string unnamed, IReadOnlyList<RosterLearner> learners)
+    private static IReadOnlyList<(string? Version, int Attempts)> CountVersions(IReadOnlyList<ReadinessAttemptRow> attempts) =>
+        [.. attempts.GroupBy(a => a.ModuleVersion).Select(g => (Version: g.Key, Attempts: g.Count())).OrderByDescending(c => c.Attempts)];
+
+    private sealed class KeptLearners(
+        ReadinessFingerprint fingerprint, Roster roster, string unnamed, IReadOnlyList<RosterLearner> learners, IReadOnlyList<(string? Version, int Attempts)> versions)
     {
+        public IReadOnlyList<(string? Version, int Attempts)> Versions { get; } = versions;
         public ReadinessFingerprint Fingerprint { get; } = fingerprint;
         public Roster Roster { get; } = roster;
         public string Unnamed { get; } = unnamed;
@@ -108,7 +122,7 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Sqli
         await using var db = contexts.CreateDbContext();
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.ResourceLinkDbId == linkId && a.ModuleId == moduleId)
-            .Select(a => new ReadinessAttemptRow(a.Id, a.UserDbId, a.Number, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum))
+            .Select(a => new ReadinessAttemptRow(a.Id, a.UserDbId, a.Number, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.ScoreGiven, a.ScoreMaximum, a.ModuleVersion))
             .ToListAsync(cancellationToken);
         var answers = await db.Answers.AsNoTracking()
             .Where(x => db.Attempts.Any(a => a.Id == x.AttemptId && a.ResourceLinkDbId == linkId && a.ModuleId == moduleId))

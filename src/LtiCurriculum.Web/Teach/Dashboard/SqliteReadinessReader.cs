@@ -78,7 +78,8 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
                     FromStored(reader.GetInt64(4)), FromStored(reader.GetInt64(5)),
                     reader.IsDBNull(6) ? null : FromStored(reader.GetInt64(6)),
                     reader.IsDBNull(7) ? null : ParseDecimal(reader.GetString(7)),
-                    reader.IsDBNull(8) ? null : ParseDecimal(reader.GetString(8))));
+                    reader.IsDBNull(8) ? null : ParseDecimal(reader.GetString(8)),
+                    reader.IsDBNull(14) ? null : reader.GetString(14)));
                 if (seenUsers.Add(userId))
                 {
                     users.Add(new ReadinessUserRow(userId, reader.GetString(9),
@@ -139,7 +140,7 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
             // Attempts whose user row is gone are left out, as the EF path leaves out attempts it finds no user for.
             Attempts = Prepare("""
                 SELECT a."Id", a."UserDbId", a."Number", a."Status", a."StartedAt", a."UpdatedAt", a."SubmittedAt", a."ScoreGiven", a."ScoreMaximum",
-                       u."Subject", u."Name", u."GivenName", u."FamilyName", u."Email"
+                       u."Subject", u."Name", u."GivenName", u."FamilyName", u."Email", a."ModuleVersion"
                 FROM "Attempts" AS a
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
