@@ -52,8 +52,11 @@ public sealed class LaunchRecorder(
 
     public void Dispose() => _recent.Dispose();
 
-    /// <summary>Which rows a launch touches, and every value it would write to them.</summary>
-    private static (string Key, string Fingerprint) Describe(LtiLaunch launch)
+    /// <summary>
+    /// Which rows a launch touches, and a digest of every value it would write to them (the values themselves ran to a
+    /// kilobyte or more per remembered launch; the digest keeps tens of thousands of first launches in a few megabytes).
+    /// </summary>
+    private static (string Key, UInt128 Fingerprint) Describe(LtiLaunch launch)
     {
         const char separator = '\u001f';
         var key = string.Join(separator, launch.PlatformId, launch.DeploymentId, launch.Context?.Id, launch.ResourceLink?.Id, launch.UserId);
@@ -62,10 +65,17 @@ public sealed class LaunchRecorder(
             launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
             launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
             launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch), LinkSettings.StoredCustomParameters(launch.Custom), launch.ToolPlatform?.ProductFamilyCode);
-        return (key, fingerprint);
+        return (key, Digest(fingerprint));
     }
 
-    private sealed record RecentLaunch(RecordedLaunch Ids, string Fingerprint, DateTimeOffset RecordedAt);
+    private static UInt128 Digest(string values)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(values), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    private sealed record RecentLaunch(RecordedLaunch Ids, UInt128 Fingerprint, DateTimeOffset RecordedAt);
 
     private async Task<RecordedLaunch> RecordOnceAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
