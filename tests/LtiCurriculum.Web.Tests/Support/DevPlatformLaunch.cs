@@ -91,7 +91,7 @@ internal static class DevPlatformLaunch
     {
         var steps = await browser.AuthorizeAsync(tool, course, link, user, messageType, style, locale, platform, clientId);
         var launch = await browser.SubmitAsync(steps.AuthenticationResponse);
-        Assert.True(launch.Status == HttpStatusCode.SeeOther, $"A valid launch answers 303: {launch}");
+        Assert.True(launch.Status == HttpStatusCode.SeeOther, $"A valid launch answers 303: {launch}\nThe tool's recent errors:\n{tool.RecentErrors}");
         var page = await browser.FollowAsync(launch);
         var withLaunch = steps with { Launch = launch, Page = page };
         var landing = await browser.GetAsync(tool.Url($"/launch/landing?lti_session={Uri.EscapeDataString(withLaunch.SessionToken)}"));

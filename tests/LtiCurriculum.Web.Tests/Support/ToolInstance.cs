@@ -53,6 +53,9 @@ internal sealed class ToolInstance : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The errors this tool logged lately (see <see cref="ToolErrorLog"/>).</summary>
+    public string RecentErrors => Services.GetService<ToolErrorLog>()?.Describe() ?? "(no error log)";
+
     public Uri BaseAddress { get; }
 
     /// <summary>The origin without a trailing slash (as the tool and the dev platform write it).</summary>
@@ -91,6 +94,9 @@ internal sealed class ToolInstance : IAsyncDisposable
             {
                 builder.Logging.ClearProviders();
             }
+            var errors = new ToolErrorLog();
+            builder.Logging.AddProvider(errors);
+            builder.Services.AddSingleton(errors);
             if (settings.Clock is not null)
             {
                 builder.Services.AddSingleton<TimeProvider>(settings.Clock);
