@@ -46,6 +46,9 @@ fi
 if as_root; then
   su postgres -c "psql -p $pg_port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'lticurriculum_test'\"" | grep -q 1 \
     || su postgres -c "psql -p $pg_port -qc \"CREATE ROLE lticurriculum_test LOGIN CREATEDB PASSWORD 'lticurriculum_test'\""
+  # Dropping a test database WITH (FORCE) must also end an autovacuum worker that has just started on it, which a
+  # plain role may not signal.
+  su postgres -c "psql -p $pg_port -qc \"GRANT pg_signal_backend TO lticurriculum_test\""
 fi
 export LTI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=lticurriculum_test;Password=lticurriculum_test;Timeout=5"
 

@@ -46,7 +46,29 @@ internal static class TestDatabase
         NpgsqlConnection.ClearAllPools();
         using var connection = OpenServer();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName(databaseFile)}\" WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        // FORCE may only end sessions the test role could signal itself. An autovacuum worker that has just started on
+        // this database is not one of them unless the role holds pg_signal_backend (test.sh grants it), so without
+        // the grant the drop is refused while the worker runs; it ends within moments, so try again for a while.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (
+                ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(250);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                throw new InvalidOperationException(
+                    $"The test database {DatabaseName(databaseFile)} could not be dropped for 30 s ({ex.MessageText}). Another role's session " +
+                    "is connected to it; grant the test role pg_signal_backend (test.sh does: GRANT pg_signal_backend TO lticurriculum_test).", ex);
+            }
+        }
     }
 
     private static string DatabaseName(string databaseFile) =>
@@ -79,7 +101,8 @@ internal static class TestDatabase
             throw new InvalidOperationException(
                 $"PostgreSQL is not reachable for the PostgreSQL test pass ({ex.Message}). Run ./test.sh, which installs and starts it as root, " +
                 "or: sudo apt-get install -y postgresql && sudo pg_ctlcluster 15 main start, then create the role with " +
-                "sudo -u postgres psql -c \"CREATE ROLE lticurriculum_test LOGIN CREATEDB PASSWORD 'lticurriculum_test'\".", ex);
+                "sudo -u postgres psql -c \"CREATE ROLE lticurriculum_test LOGIN CREATEDB PASSWORD 'lticurriculum_test'\" " +
+                "-c \"GRANT pg_signal_backend TO lticurriculum_test\".", ex);
         }
         return connection;
     }
