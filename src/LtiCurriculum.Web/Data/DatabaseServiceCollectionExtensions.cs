@@ -32,8 +32,8 @@ public static class DatabaseServiceCollectionExtensions
                     .UseSqlite(sqlite.ConnectionString)
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddSingleton<IDbContextFactory<LtiDbContext>, LtiDbContextFactory<SqliteLtiDbContext>>();
-                // The hot paths that bypass EF on SQLite share one pool of kept-open connections with prepared statements.
-                services.AddSingleton(_ => new Stores.SqlitePreparedConnections(sqlite.ConnectionString));
+                // The hot paths that bypass EF on SQLite share kept-open connections with prepared statements, and commit in groups.
+                services.AddSingleton(sp => new Stores.SqlitePreparedConnections(sqlite.ConnectionString, sp.GetRequiredService<WriteTransactions>()));
                 services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.SqliteLoginStateStore>();
                 services.AddSingleton(new SqliteConnectionString(sqlite.ConnectionString));
                 break;

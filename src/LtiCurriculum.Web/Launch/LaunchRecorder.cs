@@ -153,10 +153,8 @@ public sealed class LaunchRecorder(
         if (rows.HasChanges)
         {
             var linkChanged = rows.Link is not null && (rows.LinkChanged || rows.ContextChanged);
-            using (await writes.EnterSqliteWriterAsync(cancellationToken))
-            {
-                sqlite.Save(rows);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            await sqlite.SaveAsync(rows);
             if (linkChanged)
             {
                 learnerRequests.Forget(rows.Link!.Id);

@@ -80,8 +80,7 @@ public sealed class AttemptStore(
                 return (Remember(known.Attempt), known.Used);
             }
             await versions.EnsureStoredAsync(module, cancellationToken);
-            using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
-            var started = _fast.StartFirst(linkId, userId, moduleId, module.Version, time.GetUtcNow());
+            var started = await _fast.StartFirstAsync(linkId, userId, moduleId, module.Version, time.GetUtcNow());
             return (Remember(started.Attempt), started.Used);
         }
         for (var round = 1; ; round++)
@@ -172,8 +171,8 @@ public sealed class AttemptStore(
     {
         if (_fast is not null)
         {
-            using var turn = await writes.EnterSqliteWriterAsync(cancellationToken);
-            return _fast.SaveAnswer(attemptId, linkId, userId, questionId, value, time.GetUtcNow());
+            cancellationToken.ThrowIfCancellationRequested();
+            return await _fast.SaveAnswerAsync(attemptId, linkId, userId, questionId, value, time.GetUtcNow());
         }
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -14,32 +14,28 @@ internal sealed class SqliteAttemptRows(SqlitePreparedConnections connections)
 {
     /// <summary>The latest attempt at the module with its answers, and how many attempts there are; null when there is none yet.</summary>
     public (AttemptView Attempt, int Used)? ReadCurrent(int linkId, int userId, string moduleId) =>
-        connections.Use((linkId, userId, moduleId), static (connection, key) => Read(connection.Attempts, key.linkId, key.userId, key.moduleId));
+        connections.Read((linkId, userId, moduleId), static (connection, key) => Read(connection.Attempts, key.linkId, key.userId, key.moduleId));
 
     /// <summary>
     /// Starts attempt 1 at the module on <paramref name="moduleVersion"/> (numbered after any attempt at another module in
-    /// this link), unless an attempt at it exists by now; returns what <see cref="ReadCurrent"/> then reads. Call inside
-    /// the instance's writer turn.
+    /// this link), unless an attempt at it exists by now; returns what <see cref="ReadCurrent"/> then reads.
     /// </summary>
-    public (AttemptView Attempt, int Used) StartFirst(int linkId, int userId, string moduleId, string moduleVersion, DateTimeOffset now) =>
-        connections.Use((linkId, userId, moduleId, moduleVersion, now), static (connection, s) =>
+    public Task<(AttemptView Attempt, int Used)> StartFirstAsync(int linkId, int userId, string moduleId, string moduleVersion, DateTimeOffset now) =>
+        connections.WriteAsync((linkId, userId, moduleId, moduleVersion, now), static (c, s) =>
         {
-            connection.InTransaction(s, static (c, s) =>
-            {
-                var start = c.Attempts.Start;
-                start.Parameters[0].Value = s.linkId;
-                start.Parameters[1].Value = s.userId;
-                start.Parameters[2].Value = s.moduleId;
-                start.Parameters[3].Value = StoredInstant.From(s.now);
-                start.Parameters[4].Value = s.moduleVersion;
-                return start.ExecuteNonQuery();
-            });
-            return Read(connection.Attempts, s.linkId, s.userId, s.moduleId) ?? throw new InvalidOperationException("The attempt just started cannot be read back.");
+            var start = c.Attempts.Start;
+            start.Parameters[0].Value = s.linkId;
+            start.Parameters[1].Value = s.userId;
+            start.Parameters[2].Value = s.moduleId;
+            start.Parameters[3].Value = StoredInstant.From(s.now);
+            start.Parameters[4].Value = s.moduleVersion;
+            start.ExecuteNonQuery();
+            return Read(c.Attempts, s.linkId, s.userId, s.moduleId) ?? throw new InvalidOperationException("The attempt just started cannot be read back.");
         });
 
-    /// <summary>Saves or clears one answer if the attempt is open and this learner's, and counts the answers. Call inside the writer turn.</summary>
-    public (SaveOutcome Outcome, int Answered) SaveAnswer(int attemptId, int linkId, int userId, string questionId, string? value, DateTimeOffset now) =>
-        connections.Use((attemptId, linkId, userId, questionId, value, now), static (connection, s) => connection.InTransaction(s, static (c, s) =>
+    /// <summary>Saves or clears one answer if the attempt is open and this learner's, and counts the answers.</summary>
+    public Task<(SaveOutcome Outcome, int Answered)> SaveAnswerAsync(int attemptId, int linkId, int userId, string questionId, string? value, DateTimeOffset now) =>
+        connections.WriteAsync((attemptId, linkId, userId, questionId, value, now), static (c, s) =>
         {
             var statements = c.Attempts;
             var claim = statements.Claim;
@@ -72,7 +68,7 @@ internal sealed class SqliteAttemptRows(SqlitePreparedConnections connections)
             }
             statements.CountAnswers.Parameters[0].Value = s.attemptId;
             return (SaveOutcome.Saved, Convert.ToInt32(statements.CountAnswers.ExecuteScalar(), CultureInfo.InvariantCulture));
-        }));
+        });
 
     private static (AttemptView Attempt, int Used)? Read(Statements statements, int linkId, int userId, string moduleId)
     {

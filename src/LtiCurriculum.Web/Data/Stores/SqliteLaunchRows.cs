@@ -14,7 +14,7 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
 
     /// <summary>The rows the keys name as stored, or new entities (Id 0) for those the database does not have yet.</summary>
     public LaunchRows Load(int platformId, string deploymentId, string? contextId, string? subject, string? linkId) =>
-        connections.Use((platformId, deploymentId, contextId, subject, linkId), static (connection, keys) => connection.InReadTransaction(keys, static (connection, k) =>
+        connections.Read((platformId, deploymentId, contextId, subject, linkId), static (connection, keys) => connection.InReadTransaction(keys, static (connection, k) =>
         {
             var s = connection.Launches;
             var context = k.contextId is null ? null : ReadContext(s.FindContext, k.platformId, k.deploymentId, k.contextId);
@@ -23,8 +23,8 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
             return new LaunchRows(context, user, link);
         }));
 
-    /// <summary>Inserts the new rows and updates the changed ones in one transaction; call inside the instance's writer turn.</summary>
-    public void Save(LaunchRows rows) => connections.Use(rows, static (connection, rows) => connection.InTransaction(rows, static (connection, rows) =>
+    /// <summary>Inserts the new rows and updates the changed ones in one transaction (with other writes queued meanwhile).</summary>
+    public Task SaveAsync(LaunchRows rows) => connections.WriteAsync(rows, static (connection, rows) =>
     {
         var s = connection.Launches;
         if (rows.Context is { } context && rows.ContextChanged)
@@ -74,7 +74,7 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
             link.Id = Execute(write, link.Id);
         }
         return 0;
-    }));
+    });
 
     /// <summary>An insert returns the new row's id; an update keeps the id it was given.</summary>
     private static int Execute(SqliteCommand write, int id)

@@ -7,87 +7,51 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// The login-state store on SQLite without EF: every login writes a row and every launch deletes one, so
 /// this is the hottest write path; it runs on the kept-open connections of <see cref="SqlitePreparedConnections"/>.
 /// Same table, same semantics as <see cref="DbLoginStateStore"/>, which serves SQL Server and PostgreSQL.
-/// Both statements write, so they wait for this instance's writer turn like every other SQLite writer: outside it
-/// they met the other writers in SQLite's busy handler, which sleeps at least a millisecond per retry (seen in the
-/// first-launch benchmark as sleeping threads under <c>sqliteDefaultBusyCallback</c>). The turn is free most of the
-/// time, so the statement then runs synchronously and the ValueTask completes without a state machine.
+/// Both statements write, so they go through the connections' group commit, in this instance's writer turn like every
+/// other SQLite writer: outside it they met the other writers in SQLite's busy handler, which sleeps at least a
+/// millisecond per retry (seen in the first-launch benchmark as sleeping threads under <c>sqliteDefaultBusyCallback</c>).
 /// </summary>
-internal sealed class SqliteLoginStateStore(SqlitePreparedConnections connections, WriteTransactions writes) : ILoginStateStore
+internal sealed class SqliteLoginStateStore(SqlitePreparedConnections connections) : ILoginStateStore
 {
     public ValueTask SaveAsync(LoginState state, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var turn = writes.EnterSqliteWriterAsync(cancellationToken);
-        if (!turn.IsCompletedSuccessfully)
-        {
-            return SaveAfterTurnAsync(turn, state);
-        }
-        using (turn.Result)
-        {
-            Save(state);
-        }
-        return ValueTask.CompletedTask;
+        return new ValueTask(connections.WriteAsync(state, Save));
     }
 
     public ValueTask<LoginState?> ConsumeAsync(string stateHash, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var turn = writes.EnterSqliteWriterAsync(cancellationToken);
-        if (!turn.IsCompletedSuccessfully)
-        {
-            return ConsumeAfterTurnAsync(turn, stateHash);
-        }
-        using (turn.Result)
-        {
-            return ValueTask.FromResult(Consume(stateHash));
-        }
+        return new ValueTask<LoginState?>(connections.WriteAsync(stateHash, Consume));
     }
 
-    private async ValueTask SaveAfterTurnAsync(ValueTask<IDisposable?> turn, LoginState state)
+    private static int Save(PreparedConnection connection, LoginState state)
     {
-        using (await turn)
-        {
-            Save(state);
-        }
+        var insert = connection.LoginStates.Insert;
+        var p = insert.Parameters;
+        p[0].Value = state.StateHash;
+        p[1].Value = state.Nonce;
+        p[2].Value = state.PlatformId;
+        p[3].Value = state.Issuer;
+        p[4].Value = state.ClientId;
+        p[5].Value = (object?)state.DeploymentIdHint ?? DBNull.Value;
+        p[6].Value = state.TargetLinkUri;
+        p[7].Value = state.BrowserBindingHash;
+        p[8].Value = StoredInstant.From(state.ExpiresAt);
+        return insert.ExecuteNonQuery();
     }
 
-    private async ValueTask<LoginState?> ConsumeAfterTurnAsync(ValueTask<IDisposable?> turn, string stateHash)
+    private static LoginState? Consume(PreparedConnection connection, string stateHash)
     {
-        using (await turn)
-        {
-            return Consume(stateHash);
-        }
+        var consume = connection.LoginStates.Consume;
+        consume.Parameters[0].Value = stateHash;
+        using var reader = consume.ExecuteReader();
+        return reader.Read()
+            ? new LoginState(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), StoredInstant.ToInstant(reader.GetInt64(8)))
+            : null;
     }
-
-    private void Save(LoginState state) =>
-        connections.Use(state, static (connection, state) =>
-        {
-            var insert = connection.LoginStates.Insert;
-            var p = insert.Parameters;
-            p[0].Value = state.StateHash;
-            p[1].Value = state.Nonce;
-            p[2].Value = state.PlatformId;
-            p[3].Value = state.Issuer;
-            p[4].Value = state.ClientId;
-            p[5].Value = (object?)state.DeploymentIdHint ?? DBNull.Value;
-            p[6].Value = state.TargetLinkUri;
-            p[7].Value = state.BrowserBindingHash;
-            p[8].Value = StoredInstant.From(state.ExpiresAt);
-            return insert.ExecuteNonQuery();
-        });
-
-    private LoginState? Consume(string stateHash) =>
-        connections.Use(stateHash, static (connection, stateHash) =>
-        {
-            var consume = connection.LoginStates.Consume;
-            consume.Parameters[0].Value = stateHash;
-            using var reader = consume.ExecuteReader();
-            return reader.Read()
-                ? new LoginState(
-                    reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), StoredInstant.ToInstant(reader.GetInt64(8)))
-                : null;
-        });
 
     /// <summary>This store's statements on one kept-open connection.</summary>
     internal sealed class Statements(PreparedConnection connection)
