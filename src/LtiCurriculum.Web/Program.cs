@@ -88,6 +88,7 @@ public partial class Program
 
         // Pages render on the server; no interactive (WebSocket) components inside LMS iframes.
         services.AddRazorComponents();
+        services.AddSingleton<LtiCurriculum.Web.Components.PageRenderers>();
         services.AddProblemDetails();
         services.AddSecurityHeaders(configuration);
         services.AddTransportSecurity(configuration);

@@ -35,8 +35,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
             Insert(connection, $"note {i}");
             if (i % 10 == 3)
             {
-                // Half-done work: the row above is written, then the write fails.
-                Insert(connection, "note 0");
+                // Half-done work: the row above is written, then the write fails on its own duplicate.
+                Insert(connection, $"note {i}");
             }
             return i;
         }))).ToArray();
