@@ -24,7 +24,8 @@ public sealed class LaunchRecorder(
 {
     private readonly SqliteLaunchRows? _sqlite = sqlite is null ? null : new SqliteLaunchRows(sqlite);
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    // Launches repeated within TouchInterval; past 10,000 a repeat just reads its rows again.
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     public async Task<RecordedLaunch> RecordAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
