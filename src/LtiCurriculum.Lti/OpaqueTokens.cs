@@ -9,13 +9,25 @@ public static class OpaqueTokens
 {
     public const int MaxLength = 128;
 
-    public static string NewToken() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+    private const int TokenBytes = 32;
+
+    public static string NewToken() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(TokenBytes));
+
+    /// <summary>Three independent tokens from one call to the random generator (a login needs state, nonce and binding).</summary>
+    public static (string, string, string) NewTokens()
+    {
+        Span<byte> random = stackalloc byte[3 * TokenBytes];
+        RandomNumberGenerator.Fill(random);
+        return (Encode(random[..TokenBytes]), Encode(random.Slice(TokenBytes, TokenBytes)), Encode(random[(2 * TokenBytes)..]));
+    }
+
+    private static string Encode(ReadOnlySpan<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     public static string Hash(string value)
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(value), hash);
-        return Base64UrlEncoder.Encode(hash.ToArray());
+        return Encode(hash);
     }
 
     /// <summary>True for a plausible token: base64url characters only, bounded length.</summary>

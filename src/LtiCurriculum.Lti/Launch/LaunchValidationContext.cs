@@ -1,6 +1,5 @@
 using LtiCurriculum.Lti.Claims;
 using LtiCurriculum.Lti.Storage;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LtiCurriculum.Lti.Launch;
@@ -13,7 +12,7 @@ internal sealed class LaunchValidationContext(LaunchRequest request, LtiToolOpti
     public DateTimeOffset Now { get; } = now;
 
     public LoginState? LoginState { get; set; }
-    public JsonWebToken? Token { get; set; }
+    public SignedToken? Token { get; set; }
     public IdTokenPayload? Payload { get; set; }
     public PlatformRegistration? Registration { get; set; }
     public SignatureProvider? Verifier { get; set; }

@@ -78,9 +78,7 @@ public sealed class OidcLoginService(
             return LoginOutcome.Fail(LaunchFailures.LoginDeploymentUnknown.WithDetail(LaunchFailures.AddDeploymentHint(registration, login.LtiDeploymentId)));
         }
 
-        var state = OpaqueTokens.NewToken();
-        var nonce = OpaqueTokens.NewToken();
-        var binding = OpaqueTokens.NewToken();
+        var (state, nonce, binding) = OpaqueTokens.NewTokens();
         var expiresAt = time.GetUtcNow() + options.CurrentValue.LoginStateLifetime;
         await loginStates.SaveAsync(
             new LoginState(OpaqueTokens.Hash(state), nonce, registration.Id, registration.Issuer, registration.ClientId,

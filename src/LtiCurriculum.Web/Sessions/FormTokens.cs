@@ -16,7 +16,8 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection) : IDispos
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.Learn.FormToken.v1");
     // A launch's form token never changes meaning, so each page need not encrypt a new one. 10,000 launches in use at
     // once on one instance is a large school's busiest hour; at 50,000 a burst of first launches kept ~30 MB here.
-    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _issued = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 10_000 });
+    // When full, a quarter goes at once: the default 5 % sorted all 10,000 entries every 500 new launches.
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _issued = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 10_000, CompactionPercentage = 0.25 });
 
     public string Issue(LaunchSession session)
     {

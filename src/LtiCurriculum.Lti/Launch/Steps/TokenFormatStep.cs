@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LtiCurriculum.Lti.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LtiCurriculum.Lti.Launch.Steps;
@@ -26,12 +25,7 @@ internal sealed class TokenFormatStep : SyncLaunchStep
             return LaunchFailures.TokenMalformed.WithDetail("A signed JWT has exactly three parts.");
         }
 
-        JsonWebToken token;
-        try
-        {
-            token = new JsonWebToken(raw);
-        }
-        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException or FormatException or JsonException)
+        if (SignedToken.TryRead(raw) is not { } token)
         {
             return LaunchFailures.TokenMalformed;
         }
@@ -42,12 +36,22 @@ internal sealed class TokenFormatStep : SyncLaunchStep
 
         try
         {
-            var payload = JsonSerializer.Deserialize(Base64UrlEncoder.DecodeBytes(token.EncodedPayload), LtiJsonContext.Default.IdTokenPayload);
+            var json = Base64UrlEncoder.DecodeBytes(token.EncodedPayload);
+            if (!IsJsonObject(json))
+            {
+                return LaunchFailures.TokenMalformed.WithDetail("The payload is not a JSON object.");
+            }
+            var payload = JsonSerializer.Deserialize(json, LtiJsonContext.Default.IdTokenPayload);
             if (payload is null)
             {
                 return LaunchFailures.TokenMalformed;
             }
             context.Payload = payload;
+        }
+        catch (JsonException ex) when (ex.Path is "$.exp" or "$.iat" or "$.nbf" or "$.aud")
+        {
+            // The JWT's own claims (RFC 7519 §4.1) of the wrong type make the token malformed, not only its LTI claims.
+            return LaunchFailures.TokenMalformed.WithDetail($"At {ex.Path}.");
         }
         catch (JsonException ex)
         {
@@ -61,4 +65,25 @@ internal sealed class TokenFormatStep : SyncLaunchStep
         context.Token = token;
         return null;
     }
+
+    /// <summary>Well-formed JSON with an object at the top, nested no deeper than <see cref="MaxDepth"/> (a cheap pass that allocates nothing).</summary>
+    private static bool IsJsonObject(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private const int MaxDepth = 32;
 }

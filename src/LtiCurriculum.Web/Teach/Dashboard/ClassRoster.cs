@@ -22,6 +22,15 @@ public sealed record Roster(RosterSource Source, IReadOnlyList<NrpsMember> Stude
 public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts, NrpsClient nrps, TimeProvider time, ILogger<ClassRoster> logger) : IDisposable
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long "this course has no class list service" is kept: a launch that brings the NRPS claim shows on the
+    /// dashboard within this time (at once with "Refresh the class list"), and views in between cost no query.
+    /// </summary>
+    public static readonly TimeSpan UnavailableLifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a failed read is kept before the LMS is asked again.</summary>
+    public static readonly TimeSpan FailedLifetime = TimeSpan.FromSeconds(30);
     private readonly MemoryCache _rosters = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
     public void Dispose() => _rosters.Dispose();
@@ -33,22 +42,20 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
         {
             return Roster.Unavailable(now);
         }
-        if (!refresh && _rosters.TryGetValue(contextId, out Roster? known))
+        if (!refresh && _rosters.TryGetValue(contextId, out Roster? known) && now - known!.ReadAt < LifetimeOf(known.Source))
         {
-            return known!;
+            return known;
         }
         await using var db = contexts.CreateDbContext();
         var context = await db.Contexts.AsNoTracking().Where(c => c.Id == contextId)
             .Select(c => new { c.MembershipsUrl, c.PlatformId }).FirstOrDefaultAsync(cancellationToken);
-        if (context?.MembershipsUrl is not { } url)
-        {
-            return Roster.Unavailable(now);
-        }
-        var platform = await db.Platforms.Where(p => p.Id == context.PlatformId)
+        var platform = context?.MembershipsUrl is null ? null : await db.Platforms.Where(p => p.Id == context.PlatformId)
             .Select(p => new AgsPlatform(p.Id, p.ClientId, p.TokenEndpoint, p.TokenAudience)).FirstOrDefaultAsync(cancellationToken);
-        if (platform is null)
+        if (context?.MembershipsUrl is not { } url || platform is null)
         {
-            return Roster.Unavailable(now);
+            var unavailable = Roster.Unavailable(now);
+            Keep(contextId, unavailable);
+            return unavailable;
         }
 
         Roster roster;
@@ -64,9 +71,20 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
             LogRosterFailed(contextId, ex.StatusCode, ex.Message);
             roster = new Roster(RosterSource.Failed, [], true, ex.StatusCode is { } status ? $"HTTP {status}" : "no answer", now);
         }
-        _rosters.Set(contextId, roster, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = roster.Source == RosterSource.Lms ? CacheLifetime : TimeSpan.FromSeconds(30) });
+        Keep(contextId, roster);
         return roster;
     }
+
+    private static TimeSpan LifetimeOf(RosterSource source) => source switch
+    {
+        RosterSource.Lms => CacheLifetime,
+        RosterSource.Unavailable => UnavailableLifetime,
+        _ => FailedLifetime,
+    };
+
+    // The entry's age is checked against the tool's clock on every read; the cache's own expiry only frees the memory.
+    private void Keep(int contextId, Roster roster) =>
+        _rosters.Set(contextId, roster, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LifetimeOf(roster.Source) });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the class list of context {ContextId} failed (HTTP {StatusCode}): {Reason}")]
     private partial void LogRosterFailed(int contextId, int? statusCode, string reason);
