@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LtiCurriculum.Lti.Claims;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,17 +11,28 @@ namespace LtiCurriculum.Web.Sessions;
 /// Turns a <see cref="LaunchSession"/> into a short opaque token and back. Data Protection encrypts
 /// and authenticates it with the shared key ring, so any instance can read what another issued.
 /// </summary>
-public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
+public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time) : IDisposable
 {
     private const byte FormatVersion = 2;
     public const int MaxTokenLength = 4096;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.LaunchSession.v1");
 
+    // Tokens this instance issued in the last few seconds, with their sessions: the page a launch redirects to comes
+    // back at once with its new token, and need not decrypt it. A token found here is one this instance wrote, so it
+    // reads as Unprotect would; its expiry is still checked on every read.
+    private static readonly TimeSpan RecentlyIssuedFor = TimeSpan.FromSeconds(30);
+    private readonly MemoryCache _recentlyIssued = new(new MemoryCacheOptions { SizeLimit = 2_000, CompactionPercentage = 0.25 });
+
+    public void Dispose() => _recentlyIssued.Dispose();
+
     /// <summary>A token for the session with a fresh expiry (every page renews it, so an active student never times out).</summary>
     public IssuedSession Issue(LaunchSession session)
     {
         var expiresAt = time.GetUtcNow() + options.CurrentValue.Lifetime;
-        return new IssuedSession(Write(session with { ExpiresAt = expiresAt }), expiresAt);
+        var issued = session with { ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()) };
+        var token = Write(issued);
+        _recentlyIssued.Set(token, issued, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecentlyIssuedFor });
+        return new IssuedSession(token, expiresAt);
     }
 
     /// <summary>Renewal granularity: a token issued less than this long ago is kept as it is (a page view costs no new token).</summary>
@@ -46,6 +58,10 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return null;
+        }
+        if (_recentlyIssued.TryGetValue(token, out LaunchSession? recent))
+        {
+            return recent!.ExpiresAt > time.GetUtcNow() ? recent : null;
         }
         try
         {
