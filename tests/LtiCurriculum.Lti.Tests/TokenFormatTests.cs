@@ -125,6 +125,15 @@ public sealed class TokenFormatTests : IDisposable
         LaunchAssert.Failed(result, "id_token_too_large", 400);
     }
 
+    [Fact] // RFC 7515 §4.1.11: critical extensions this tool does not support make the JWS invalid
+    public async Task Header_with_critical_extensions_is_rejected()
+    {
+        var result = await LaunchForgedAsync((_, claims) =>
+            Rs256($$"""{"alg":"RS256","typ":"JWT","kid":"{{TestKey.Primary.KeyId}}","crit":["exp"],"exp":1}""", RawJwt.Json(claims)));
+
+        LaunchAssert.Failed(result, "id_token_malformed", 400);
+    }
+
     [Fact] // 1A-14: header parameters with the wrong JSON type
     public async Task Header_with_numeric_kid_is_rejected()
     {

@@ -29,7 +29,8 @@ internal sealed record SignedToken(string Alg, string Kid, string EncodedPayload
         {
             return null;
         }
-        if (header is null || lastDot == firstDot + 1)
+        // A JWS that lists critical extensions is invalid to a recipient that supports none of them (RFC 7515 §4.1.11).
+        if (header is null || header.Crit is not null || lastDot == firstDot + 1)
         {
             return null;
         }
@@ -38,10 +39,11 @@ internal sealed record SignedToken(string Alg, string Kid, string EncodedPayload
     }
 }
 
-/// <summary>The JOSE header members the launch checks (RFC 7515 §4.1): alg and kid.</summary>
+/// <summary>The JOSE header members the launch checks (RFC 7515 §4.1): alg, kid, and crit (which this tool never accepts).</summary>
 internal sealed record JwsHeader(
     [property: JsonPropertyName("alg")] string? Alg,
-    [property: JsonPropertyName("kid")] string? Kid);
+    [property: JsonPropertyName("kid")] string? Kid,
+    [property: JsonPropertyName("crit")] JsonElement? Crit);
 
 [JsonSourceGenerationOptions(MaxDepth = 16)]
 [JsonSerializable(typeof(JwsHeader))]
