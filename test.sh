@@ -54,5 +54,8 @@ export LTI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=lticurriculum_te
 
 # Every test on SQLite, then the server-database classes (whole launch flows, racing writers, two instances on one
 # database, a killed instance) on PostgreSQL, each in a database of its own that is dropped after.
-dotnet test LtiCurriculum.sln
-LTI_TEST_DATABASE=PostgreSQL dotnet test tests/LtiCurriculum.Web.Tests --no-build --filter "Category=ServerDatabase"
+# A test that runs for 10 minutes (the slowest take about one) is taken as hung: the test process is ended and the
+# test it was running is named, rather than the run waiting until CI's own limit.
+hang_guard=(--blame-hang-timeout 10m --blame-hang-dump-type none)
+dotnet test LtiCurriculum.sln "${hang_guard[@]}"
+LTI_TEST_DATABASE=PostgreSQL dotnet test tests/LtiCurriculum.Web.Tests --no-build --filter "Category=ServerDatabase" "${hang_guard[@]}"

@@ -8,7 +8,7 @@ namespace LtiCurriculum.Browser.Tests;
 /// <summary>axe-core on the pages of an attempt (module, feedback, review, result) and the error page: no serious or critical violations.</summary>
 public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [BrowserFact]
     public async Task Module_feedback_review_and_result_pages_pass_axe()
     {
         await using var context = await fixture.NewContextAsync();
@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         Assert.True(failures.Length == 0, failures);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Error_page_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();

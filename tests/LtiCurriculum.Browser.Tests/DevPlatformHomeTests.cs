@@ -10,7 +10,7 @@ namespace LtiCurriculum.Browser.Tests;
 /// </summary>
 public sealed class DevPlatformHomeTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [BrowserFact]
     public async Task Home_page_is_accessible_and_reflows_at_320()
     {
         await using var context = await fixture.NewContextAsync(width: 320, height: 800);
@@ -23,7 +23,7 @@ public sealed class DevPlatformHomeTests(BrowserFixture fixture) : IClassFixture
         await page.SaveScreenshotAsync("dev-platform-home-320px");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task User_is_picked_once_with_the_keyboard_then_each_link_has_one_launch_button()
     {
         await using var context = await fixture.NewContextAsync();

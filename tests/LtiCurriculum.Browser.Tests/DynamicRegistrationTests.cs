@@ -14,7 +14,7 @@ namespace LtiCurriculum.Browser.Tests;
 /// </summary>
 public sealed class DynamicRegistrationTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Theory]
+    [BrowserTheory]
     [InlineData("canvas")]
     [InlineData("moodle")]
     public async Task Admin_registers_the_tool_in_the_platform_frame_and_a_learner_launches_with_the_new_registration(string flavour)
@@ -40,7 +40,7 @@ public sealed class DynamicRegistrationTests(BrowserFixture fixture) : IClassFix
         await Expect(page).ToHaveURLAsync(Launches.PathIs("/learn"), new() { Timeout = 30_000 });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Review_page_is_accessible_and_reflows_at_320()
     {
         using var http = new HttpClient();

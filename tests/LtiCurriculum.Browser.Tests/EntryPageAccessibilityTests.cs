@@ -10,7 +10,7 @@ namespace LtiCurriculum.Browser.Tests;
 /// </summary>
 public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [BrowserFact]
     public async Task Not_set_up_page_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();
@@ -21,7 +21,7 @@ public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClass
         await page.AssertAccessibleAsync("not-set-up page");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Settings_page_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();
@@ -33,7 +33,7 @@ public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClass
         await page.AssertAccessibleAsync("settings page");
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("es", "es", "Ir al contenido")]
     [InlineData("zh-CN", "zh-Hans", "跳到正文")]
     public async Task Translated_module_page_passes_axe(string locale, string htmlLang, string skipText)
@@ -48,7 +48,7 @@ public sealed class EntryPageAccessibilityTests(BrowserFixture fixture) : IClass
         await page.AssertAccessibleAsync($"module page ({locale})");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Read_only_module_page_of_an_anonymous_launch_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();

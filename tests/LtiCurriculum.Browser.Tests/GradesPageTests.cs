@@ -7,7 +7,7 @@ namespace LtiCurriculum.Browser.Tests;
 /// <summary>The instructor's grades page: reachable from the module page, passes axe, reflows at 320 px, grading works by keyboard-usable forms.</summary>
 public sealed class GradesPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [BrowserFact]
     public async Task Instructor_grades_a_reflection_on_an_accessible_page()
     {
         await using var learnerContext = await fixture.NewContextAsync();

@@ -31,7 +31,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
         })
         """;
 
-    [Fact]
+    [BrowserFact]
     public async Task The_skip_link_is_the_first_stop_and_moves_focus_to_main()
     {
         await using var context = await fixture.NewContextAsync();
@@ -54,7 +54,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
             "After the skip link, Tab should move to the first control inside main.");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Every_question_control_is_reachable_with_Tab()
     {
         await using var context = await fixture.NewContextAsync();
@@ -82,7 +82,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.Equal(expected, order);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_question_can_be_answered_and_checked_without_a_mouse()
     {
         await using var context = await fixture.NewContextAsync();

@@ -13,7 +13,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
 {
     private static readonly (int Width, int Height)[] Sizes = [(1280, 800), (375, 812)];
 
-    [Fact]
+    [BrowserFact]
     public async Task Module_review_and_result_pages_are_captured_at_1280_and_375_and_reflow_at_320()
     {
         await using var context = await fixture.NewContextAsync();
@@ -74,7 +74,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         { "med-210", "link-ho-3", "en" },
     };
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(ModuleLinks))]
     public async Task Every_built_in_module_page_reflows_at_320_px(string course, string link, string locale)
     {
@@ -88,7 +88,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.True(overflow is null, $"{course}/{link} ({locale}) module page scrolls sideways at 320 px: {overflow}");
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("med-501", "link-cc-setup", Demo.Learner, "This activity is not set up yet")]
     [InlineData("med-501", "link-cc-setup", Demo.Instructor, "Settings for this activity")]
     public async Task Not_set_up_and_settings_pages_reflow_at_320_px(string course, string link, string user, string heading)
@@ -102,7 +102,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.True(overflow is null, $"'{heading}' scrolls sideways at 320 px: {overflow}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Error_page_reflows_at_320_px()
     {
         await using var context = await fixture.NewContextAsync(width: 320, height: 640);

@@ -16,7 +16,7 @@ public sealed class LearnerFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         "External strand: accreditation now expects graduates who can work in teams. Local strand: residency directors " +
         "report weak handover skills. Aspirational strand: graduates who lead quality improvement on day one.";
 
-    [Fact]
+    [BrowserFact]
     public async Task With_JavaScript_a_student_autosaves_resumes_sees_feedback_in_place_and_submits()
     {
         await using var context = await fixture.NewContextAsync();
@@ -74,7 +74,7 @@ public sealed class LearnerFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(page.Locator(".reflection-answer")).ToHaveTextAsync(Reflection);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Without_JavaScript_every_answer_is_a_form_post_that_comes_back_to_the_module()
     {
         await using var context = await fixture.NewContextAsync(javaScript: false);
@@ -114,7 +114,7 @@ public sealed class LearnerFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(page.Locator("h1")).ToHaveTextAsync("Result of attempt 1");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Text_typed_just_before_leaving_the_page_is_still_saved()
     {
         await using var context = await fixture.NewContextAsync();

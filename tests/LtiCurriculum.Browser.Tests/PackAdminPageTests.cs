@@ -53,7 +53,7 @@ public sealed class PackAdminPageTests(BrowserFixture fixture) : IClassFixture<B
         return buffer.ToArray();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_administrator_finds_the_page_uploads_a_broken_then_a_good_pack_and_every_page_passes_axe()
     {
         await using var context = await fixture.NewContextAsync();

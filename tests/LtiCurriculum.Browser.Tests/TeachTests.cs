@@ -19,7 +19,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     private static readonly SemaphoreSlim SubmissionGate = new(1, 1);
     private static readonly HashSet<string> Submitted = [];
 
-    [Fact]
+    [BrowserFact]
     public async Task Deep_linking_with_the_keyboard_alone_adds_two_configured_links_to_the_course()
     {
         await using var context = await fixture.NewContextAsync();
@@ -108,7 +108,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.False(second.GetProperty("custom").TryGetProperty("points", out _), "Only the first activity's points were set.");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Settings_are_changed_from_the_dashboard_with_the_keyboard_alone()
     {
         await using var context = await fixture.NewContextAsync();
@@ -138,7 +138,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Expect(page.Locator("p.field-error")).ToHaveCountAsync(0);
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("en", "en")]
     [InlineData("es", "es")]
     [InlineData("zh-CN", "zh-Hans")]
@@ -181,7 +181,7 @@ public sealed class TeachTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.True(failures.Length == 0, failures);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Teach_pages_are_captured_at_1280_and_375_and_reflow_at_320()
     {
         var overflow = new List<string>();

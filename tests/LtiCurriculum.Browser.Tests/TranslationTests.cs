@@ -29,7 +29,7 @@ public sealed class TranslationTests(BrowserFixture fixture) : IClassFixture<Bro
         return data;
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(TranslatedModules))]
     public async Task Translated_module_passes_axe_reflows_at_320_px_and_marks_its_language(string course, string link, string locale)
     {
@@ -58,7 +58,7 @@ public sealed class TranslationTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.True(problems.Length == 0, problems);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task English_reader_switches_to_spanish_from_the_note_and_back()
     {
         await using var context = await fixture.NewContextAsync();

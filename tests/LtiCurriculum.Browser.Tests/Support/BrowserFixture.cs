@@ -26,7 +26,7 @@ public class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
     /// A fresh context (its own cookies) at a desktop size; JavaScript on unless asked otherwise. <paramref name="bypassCsp"/>
     /// lets a test add a frame of another origin to a page whose policy would refuse it.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 800, bool bypassCsp = false)
+    public async Task<OwnContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 800, bool bypassCsp = false)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -37,7 +37,7 @@ public class BrowserFixture(ChromiumHost chromium) : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);
-        return context;
+        return new OwnContext(context);
     }
 
     public async ValueTask DisposeAsync()

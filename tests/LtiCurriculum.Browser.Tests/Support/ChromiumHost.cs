@@ -34,14 +34,19 @@ public sealed class ChromiumHost : IAsyncLifetime
 
         // Two busy cores (chromium, the tool and axe side by side): give assertions room before they call a page broken.
         Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
+        // The driver's start has no timeout of its own.
+        _playwright = await Playwright.CreateAsync().WaitAsync(TimeSpan.FromMinutes(2));
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
             // A response a test rewrites (CookielessLaunchTests drops the tool's cookies) has no server address, so Chromium
             // would count it as public and block its page from navigating to 127.0.0.1 (Local Network Access).
-            Args = ["--no-sandbox", "--disable-features=LocalNetworkAccessChecks"],
+            // Cross-site frames stay in their page's renderer process: on two busy cores a frame navigating into a new
+            // process (localhost course page, 127.0.0.1 tool) now and then never committed the page it had received,
+            // leaving the launch stuck in the frame. Cookies, storage partitioning and postMessage origins do not
+            // depend on the process model.
+            Args = ["--no-sandbox", "--disable-site-isolation-trials", "--disable-features=LocalNetworkAccessChecks,IsolateOrigins,site-per-process"],
         });
     }
 
@@ -49,8 +54,9 @@ public sealed class ChromiumHost : IAsyncLifetime
     {
         if (_browser is not null)
         {
-            await _browser.CloseAsync();
+            await BrowserLimits.CloseAsync(() => _browser.CloseAsync(), "Chromium");
         }
+        // Ends the Playwright driver, which ends a browser that did not close.
         _playwright?.Dispose();
     }
 }

@@ -96,8 +96,9 @@ internal sealed class ToolServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stopping is bounded by the host's ShutdownTimeout; disposing is bounded here.
         await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await BrowserLimits.CloseAsync(() => _app.DisposeAsync().AsTask(), "The tool");
         DeleteFolder(_folder);
     }
 
