@@ -141,9 +141,8 @@ public sealed class CookielessLaunchTests(CrossSiteBrowserFixture fixture) : ICl
     }
 
     /// <summary>
-    /// The path of the document the tool's frame shows, read in the frame. Not <c>IFrame.Url</c>, nor a wait for the
-    /// frame's navigation: under load Playwright has missed the commit of a cross-site frame's new document (a new
-    /// renderer process), keeping the platform's authorization URL while the frame showed /learn.
+    /// The path of the document the tool's frame shows, read in that document (the frame element is found afresh each
+    /// time), rather than <c>IFrame.Url</c>, which is only the last commit Playwright recorded for the frame.
     /// </summary>
     private static Task<string> ToolFramePathAsync(IFrameLocator tool) =>
         tool.Locator("html").EvaluateAsync<string>("() => location.pathname");

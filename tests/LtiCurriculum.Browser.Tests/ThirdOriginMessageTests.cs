@@ -59,7 +59,7 @@ public sealed class ThirdOriginMessageTests(CrossSiteBrowserFixture fixture) : I
             // Believed, the forged binding would be re-posted and refused as state_browser_mismatch.
             await Expect(tool.Locator("dd code").First).ToHaveTextAsync("state_not_in_browser", new() { Timeout = LaunchTimeoutMs });
         }
-        // Read through the frame element, not a Frame found by its URL: Playwright can miss a cross-site frame's commit.
+        // Read in the document the frame element shows, not in a Frame picked by the URL Playwright last recorded for it.
         Assert.True(await tool.Locator("html").EvaluateAsync<int>("() => Number(sessionStorage.getItem('foreign-answers') || '0')") > 0,
             "no forged answer reached the tool's frame, so the test proved nothing");
     }
