@@ -37,6 +37,9 @@ public sealed class AttemptStore(
     private readonly Data.Stores.SqliteAttemptRows? _fast = sqlite is null ? null : new Data.Stores.SqliteAttemptRows(sqlite);
     // An attempt's module and version never change once it began: safe to keep on every instance.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string ModuleId, string? Version)> _modules = new();
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table (up to 1,024 once it is large), and every
+    // new attempt asked it.
+    private int _modulesCount;
 
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 (on the module's version) when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken) =>
@@ -56,11 +59,13 @@ public sealed class AttemptStore(
 
     private (string ModuleId, string? Version) Remember(int attemptId, string moduleId, string? version)
     {
-        if (_modules.Count >= KnownAttemptsLimit)
+        var known = (moduleId, version);
+        if (_modules.TryAdd(attemptId, known) && Interlocked.Increment(ref _modulesCount) > KnownAttemptsLimit)
         {
             _modules.Clear();
+            Interlocked.Exchange(ref _modulesCount, 0);
         }
-        return _modules[attemptId] = (moduleId, version);
+        return known;
     }
 
     private AttemptView Remember(AttemptView attempt)
