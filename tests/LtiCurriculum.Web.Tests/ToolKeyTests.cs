@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LtiCurriculum.Web.Tests;
 
@@ -63,6 +65,38 @@ public sealed class ToolKeyTests(ToolFixture fixture) : IClassFixture<ToolFixtur
         Assert.True(dataProtectionKeys > 0, "The Data Protection key ring should be kept in the database.");
         Assert.False(ImportsAsPkcs8(row.ProtectedPrivateKey), "The stored private key must not be a plain PKCS#8 key.");
         Assert.DoesNotContain("PRIVATE KEY", row.ProtectedPrivateKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_data_protection_keys_encrypt_with_aes_256_gcm()
+    {
+        var keys = await Tool.QueryAsync(async db => await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(Ct));
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", xml, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tokens_under_a_key_made_before_gcm_still_read_and_new_keys_use_gcm()
+    {
+        using var folder = new TempFolder();
+        var ring = new DirectoryInfo(folder.Path);
+        var before = DataProtectionProvider.Create(ring, b => b.SetApplicationName("LtiCurriculum")).CreateProtector("purpose");
+        var token = before.Protect("a session from yesterday"u8.ToArray());
+        var cbcKey = Assert.Single(ring.GetFiles("key-*.xml"));
+        Assert.Contains("AES_256_CBC", File.ReadAllText(cbcKey.FullName), StringComparison.Ordinal);
+
+        var services = new ServiceCollection();
+        DataProtectionServiceCollectionExtensions.AddDataProtection(services).SetApplicationName("LtiCurriculum").PersistKeysToFileSystem(ring)
+            .UseCryptographicAlgorithms(LtiCurriculum.Web.Data.DatabaseServiceCollectionExtensions.KeyAlgorithms);
+        using var provider = services.BuildServiceProvider();
+        var after = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("purpose");
+        Assert.Equal("a session from yesterday", System.Text.Encoding.UTF8.GetString(after.Unprotect(token)));
+
+        provider.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>()
+            .CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+        var newKey = Assert.Single(ring.GetFiles("key-*.xml"), f => f.FullName != cbcKey.FullName);
+        Assert.Contains("AES_256_GCM", File.ReadAllText(newKey.FullName), StringComparison.Ordinal);
     }
 
     private static bool ImportsAsPkcs8(string stored)
