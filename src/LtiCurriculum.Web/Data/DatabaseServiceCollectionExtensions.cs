@@ -40,7 +40,6 @@ public static class DatabaseServiceCollectionExtensions
                 // The hot paths that bypass EF on SQLite share kept-open connections with prepared statements, and commit in groups.
                 services.AddSingleton(sp => new Stores.SqlitePreparedConnections(sqlite.ConnectionString, sp.GetRequiredService<WriteTransactions>()));
                 services.AddSingleton<LtiCurriculum.Lti.Storage.ILoginStateStore, Stores.SqliteLoginStateStore>();
-                services.AddSingleton(new SqliteConnectionString(sqlite.ConnectionString));
                 break;
             case "sqlserver":
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -103,6 +102,3 @@ internal sealed class LtiDbContextFactory<TContext>(IDbContextFactory<TContext> 
 {
     public LtiDbContext CreateDbContext() => inner.CreateDbContext();
 }
-
-/// <summary>Registered only on SQLite: hot paths that bypass EF open their own connections with it.</summary>
-public sealed record SqliteConnectionString(string Value);

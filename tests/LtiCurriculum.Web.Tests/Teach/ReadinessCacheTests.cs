@@ -38,7 +38,9 @@ public sealed class ReadinessCacheTests
             (linkId, userId) = (link.Id, user.Id);
         }
         // A dashboard of its own, as another instance's would be: it sees the writes only through the database.
-        using var data = new ReadinessData(contexts, tool.Services.GetRequiredService<SqliteConnectionString>());
+        using var connections = new LtiCurriculum.Web.Data.Stores.SqlitePreparedConnections(
+            tool.Services.GetRequiredService<LtiCurriculum.Web.Data.Stores.SqlitePreparedConnections>().ConnectionString, tool.Services.GetRequiredService<WriteTransactions>());
+        using var data = new ReadinessData(contexts, connections);
         var roster = Roster.Unavailable(t0);
         var session = t0.AddDays(1);
         Task<ReadinessReport> Render() => data.ReportAsync(linkId, 1, Module, module.English, roster, "(unnamed)", null, session, clock.GetUtcNow(), ct);

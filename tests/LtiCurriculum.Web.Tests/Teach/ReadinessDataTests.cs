@@ -22,7 +22,7 @@ public sealed class ReadinessDataTests
         await using var tool = await ToolInstance.StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var contexts = tool.Services.GetRequiredService<IDbContextFactory<LtiDbContext>>();
-        var sqlite = tool.Services.GetRequiredService<SqliteConnectionString>();
+        var sqlite = tool.Services.GetRequiredService<LtiCurriculum.Web.Data.Stores.SqlitePreparedConnections>();
         var t0 = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
         int linkId, otherLinkId;
         await using (var db = await contexts.CreateDbContextAsync(ct))

@@ -7,7 +7,7 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// Kept-open SQLite connections for the hot paths that bypass EF on SQLite (EF reopens a pooled connection,
 /// re-registers its SQL functions and re-parses its SQL on every request). Each connection holds every fast path's
 /// statements as plain fields, each set prepared on its first use there, so any connection serves any path: the login
-/// state, the launch rows and the attempts share the one instance registered on SQLite.
+/// state, the launch rows, the attempts and the dashboard's rows share the one instance registered on SQLite.
 /// <para>
 /// One primary connection does every write and every read it is free for. SQLite drops a connection's whole page cache
 /// when it begins a transaction after another connection committed, so with writes spread over a pool every lookup
@@ -34,6 +34,9 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
     private List<PendingWrite> _queue = [];
     private List<PendingWrite> _spare = [];
     private bool _committing;
+
+    /// <summary>The database these connections open (another set on it reads like another instance would).</summary>
+    public string ConnectionString => connectionString;
 
     /// <summary>
     /// Runs a read on the primary connection if it is free, else on a pooled one (pass a static lambda and its inputs
@@ -286,6 +289,7 @@ public sealed class PreparedConnection : IDisposable
     private SqliteLoginStateStore.Statements? _loginStates;
     private SqliteLaunchRows.Statements? _launches;
     private SqliteAttemptRows.Statements? _attempts;
+    private SqliteReadinessRows.Statements? _readiness;
 
     public PreparedConnection(string connectionString)
     {
@@ -303,6 +307,8 @@ public sealed class PreparedConnection : IDisposable
     internal SqliteLaunchRows.Statements Launches => _launches ??= new(this);
 
     internal SqliteAttemptRows.Statements Attempts => _attempts ??= new(this);
+
+    internal SqliteReadinessRows.Statements Readiness => _readiness ??= new(this);
 
     /// <summary>A command on this connection with its parameters (set their values by position), disposed with it.</summary>
     internal SqliteCommand Prepare(string sql, params string[] parameters)

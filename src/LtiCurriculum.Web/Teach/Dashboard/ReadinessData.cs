@@ -13,6 +13,9 @@ internal readonly record struct ReadinessAttemptRow(
     int Id, int UserDbId, int Number, AttemptStatus Status, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt,
     decimal? ScoreGiven, decimal? ScoreMaximum, string? ModuleVersion);
 
+/// <summary>Aggregates over a link's attempts at a module (and their learners' names) that change with every write the dashboard shows.</summary>
+internal readonly record struct ReadinessFingerprint(long Count, long Ids, long States, long UpdatedHigh, long UpdatedLow, long UpdatedMax, long Scores, long Names);
+
 /// <summary>A learner who has attempts on the link.</summary>
 internal sealed record ReadinessUserRow(int Id, string Subject, string? Name, string? GivenName, string? FamilyName, string? Email);
 
@@ -25,24 +28,20 @@ internal sealed record ReadinessRows(
 /// <summary>
 /// Gathers one activity's work for the readiness statistics: every student on the roster (with or without a
 /// launch) and everyone who has attempts on the link, with their attempts at the link's current module.
-/// On SQLite the rows come from <see cref="SqliteReadinessReader"/> (two prepared statements on a kept-open
-/// connection, read without EF); on SQL Server from EF. Both read the same rows.
+/// On SQLite the rows come from <see cref="Data.Stores.SqliteReadinessRows"/> (prepared statements on the kept-open
+/// connections, read without EF); on SQL Server and PostgreSQL from EF. Both read the same rows.
 /// On SQLite the learners and the computed report are kept per link and module, and every load first reads the
 /// link's <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
 /// roster (the same object until a refresh or expiry), the module and the dates are unchanged, the kept report is
 /// served with only its clock-dependent part (the time until the session) recomputed.
 /// </summary>
-public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, SqliteConnectionString? sqlite = null) : IDisposable
+public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data.Stores.SqlitePreparedConnections? sqlite = null) : IDisposable
 {
     private static readonly Dictionary<string, string> NoAnswers = new(StringComparer.Ordinal);
-    private readonly SqliteReadinessReader? _fast = sqlite is null ? null : new SqliteReadinessReader(sqlite.Value);
+    private readonly Data.Stores.SqliteReadinessRows? _fast = sqlite is null ? null : new Data.Stores.SqliteReadinessRows(sqlite);
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = 200 });
 
-    public void Dispose()
-    {
-        _fast?.Dispose();
-        _kept.Dispose();
-    }
+    public void Dispose() => _kept.Dispose();
 
     /// <summary>
     /// How many attempts at the module in this link began on each module version (null: from before versions). On

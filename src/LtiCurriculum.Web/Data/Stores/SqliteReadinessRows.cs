@@ -1,27 +1,22 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Teach.Dashboard;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace LtiCurriculum.Web.Teach.Dashboard;
+namespace LtiCurriculum.Web.Data.Stores;
 
 /// <summary>
-/// The dashboard's rows on SQLite without EF: a few kept-open connections with two statements prepared — the
-/// link's attempts at the module joined to their learners, and those attempts' answers (the attempts index, then
-/// the answers' primary key; no scan of the whole answers table). Through EF the three queries cost several times
-/// more per row than the rendering of a 500-student page (measured with the benchmarks' dashboard command).
-/// Same rows as the EF path in <see cref="ReadinessData"/>, which serves SQL Server.
+/// The dashboard's rows on SQLite without EF: three prepared statements on the kept-open connections of
+/// <see cref="SqlitePreparedConnections"/> — the rows' fingerprint, the link's attempts at the module joined to their
+/// learners, and those attempts' answers (the attempts index, then the answers' primary key; no scan of the whole
+/// answers table). Through EF the three queries cost several times more per row than the rendering of a 500-student page
+/// (measured with the benchmarks' dashboard command). On the primary connection, when it is free, the pages come from
+/// the cache its own commits keep warm; a connection of its own re-read every page of the link's attempts from the file
+/// after each commit (about 50 page reads a dashboard in the first-launch benchmark, where every flow adds a learner).
+/// Same rows as the EF path in <see cref="ReadinessData"/>, which serves SQL Server and PostgreSQL.
 /// </summary>
-/// <summary>Aggregates over a link's attempts at a module (and their learners' names) that change with every write the dashboard shows.</summary>
-internal readonly record struct ReadinessFingerprint(long Count, long Ids, long States, long UpdatedHigh, long UpdatedLow, long UpdatedMax, long Scores, long Names);
-
-internal sealed class SqliteReadinessReader(string connectionString) : IDisposable
+internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
 {
-    private const int MaxIdleConnections = 4;
-    private static readonly Func<long, DateTimeOffset> FromStored = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
-    private readonly ConcurrentBag<Lease> _idle = [];
-
     public ReadinessRows Read(int linkId, string moduleId) => Read(linkId, moduleId, known: null, out _)!;
 
     /// <summary>
@@ -30,28 +25,21 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
     /// </summary>
     public ReadinessRows? Read(int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
-        var lease = _idle.TryTake(out var idle) ? idle : new Lease(connectionString);
-        try
-        {
-            var rows = Read(lease, linkId, moduleId, known, out fingerprint);
-            if (_idle.Count < MaxIdleConnections) _idle.Add(lease); else lease.Dispose();
-            return rows;
-        }
-        catch
-        {
-            lease.Dispose();
-            throw;
-        }
+        var (rows, read) = connections.Read((linkId, moduleId, known), static (connection, s) =>
+            connection.InReadTransaction(s, static (c, s) =>
+            {
+                var rows = Read(c.Readiness, s.linkId, s.moduleId, s.known, out var fingerprint);
+                return (rows, fingerprint);
+            }));
+        fingerprint = read;
+        return rows;
     }
 
-    private static ReadinessRows? Read(Lease lease, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
+    private static ReadinessRows? Read(Statements statements, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
-        // One read transaction, so the fingerprint, attempts and answers come from the same snapshot.
-        using var transaction = lease.Connection.BeginTransaction(deferred: true);
-        lease.Fingerprint.Transaction = transaction;
-        lease.Fingerprint.Parameters[0].Value = linkId;
-        lease.Fingerprint.Parameters[1].Value = moduleId;
-        using (var reader = lease.Fingerprint.ExecuteReader())
+        statements.Fingerprint.Parameters[0].Value = linkId;
+        statements.Fingerprint.Parameters[1].Value = moduleId;
+        using (var reader = statements.Fingerprint.ExecuteReader())
         {
             reader.Read();
             fingerprint = new ReadinessFingerprint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
@@ -59,24 +47,22 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
         }
         if (known is { } same && same == fingerprint)
         {
-            transaction.Commit();
             return null;
         }
         var attempts = new List<ReadinessAttemptRow>();
         var users = new List<ReadinessUserRow>();
         var seenUsers = new HashSet<int>();
-        lease.Attempts.Transaction = transaction;
-        lease.Attempts.Parameters[0].Value = linkId;
-        lease.Attempts.Parameters[1].Value = moduleId;
-        using (var reader = lease.Attempts.ExecuteReader())
+        statements.Attempts.Parameters[0].Value = linkId;
+        statements.Attempts.Parameters[1].Value = moduleId;
+        using (var reader = statements.Attempts.ExecuteReader())
         {
             while (reader.Read())
             {
                 var userId = reader.GetInt32(1);
                 attempts.Add(new ReadinessAttemptRow(
                     reader.GetInt32(0), userId, reader.GetInt32(2), (AttemptStatus)reader.GetInt32(3),
-                    FromStored(reader.GetInt64(4)), FromStored(reader.GetInt64(5)),
-                    reader.IsDBNull(6) ? null : FromStored(reader.GetInt64(6)),
+                    StoredInstant.ToInstant(reader.GetInt64(4)), StoredInstant.ToInstant(reader.GetInt64(5)),
+                    reader.IsDBNull(6) ? null : StoredInstant.ToInstant(reader.GetInt64(6)),
                     reader.IsDBNull(7) ? null : ParseDecimal(reader.GetString(7)),
                     reader.IsDBNull(8) ? null : ParseDecimal(reader.GetString(8)),
                     reader.IsDBNull(14) ? null : reader.GetString(14)));
@@ -90,10 +76,9 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
         }
 
         var answersByAttempt = new Dictionary<int, Dictionary<string, string>>(attempts.Count);
-        lease.Answers.Transaction = transaction;
-        lease.Answers.Parameters[0].Value = linkId;
-        lease.Answers.Parameters[1].Value = moduleId;
-        using (var reader = lease.Answers.ExecuteReader())
+        statements.Answers.Parameters[0].Value = linkId;
+        statements.Answers.Parameters[1].Value = moduleId;
+        using (var reader = statements.Answers.ExecuteReader())
         {
             Dictionary<string, string>? current = null;
             var currentId = 0;
@@ -111,45 +96,29 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
                 current[reader.GetString(1)] = reader.GetString(2);
             }
         }
-        transaction.Commit();
         return new ReadinessRows(attempts, answersByAttempt, users);
     }
 
     // EF Core's SQLite provider stores decimals as invariant text.
     private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    public void Dispose()
+    internal sealed class Statements
     {
-        while (_idle.TryTake(out var lease))
+        public Statements(PreparedConnection connection)
         {
-            lease.Dispose();
-        }
-    }
-
-    private sealed class Lease : IDisposable
-    {
-        public Lease(string connectionString)
-        {
-            Connection = new SqliteConnection(connectionString);
-            Connection.Open();
-            using (var pragmas = Connection.CreateCommand())
-            {
-                pragmas.CommandText = LtiCurriculum.Web.Data.SqlitePragmas.Pragmas;
-                pragmas.ExecuteNonQuery();
-            }
             // Attempts whose user row is gone are left out, as the EF path leaves out attempts it finds no user for.
-            Attempts = Prepare("""
+            Attempts = connection.Prepare("""
                 SELECT a."Id", a."UserDbId", a."Number", a."Status", a."StartedAt", a."UpdatedAt", a."SubmittedAt", a."ScoreGiven", a."ScoreMaximum",
                        u."Subject", u."Name", u."GivenName", u."FamilyName", u."Email", a."ModuleVersion"
                 FROM "Attempts" AS a
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
-                """);
+                """, "$link", "$module");
             // Every write to what the rows show changes this: a new or removed attempt (count, ids), a submission
             // (status), an answer saved or cleared, a submission's score and a grading (all set the attempt's
             // UpdatedAt in the same transaction: its exact value is summed in two halves that cannot overflow), and
             // the stored name of a learner (lengths of the name fields: a heuristic, names come from launches).
-            Fingerprint = Prepare("""
+            Fingerprint = connection.Prepare("""
                 SELECT COUNT(*), COALESCE(SUM(a."Id"), 0), COALESCE(SUM(a."Status" + 4 * a."Number"), 0),
                        COALESCE(SUM(a."UpdatedAt" >> 24), 0), COALESCE(SUM(a."UpdatedAt" & 16777215), 0), COALESCE(MAX(a."UpdatedAt"), 0),
                        COALESCE(SUM(COALESCE(length(a."ScoreGiven"), -1) + 64 * COALESCE(length(a."ScoreMaximum"), -1)), 0),
@@ -158,35 +127,17 @@ internal sealed class SqliteReadinessReader(string connectionString) : IDisposab
                 FROM "Attempts" AS a
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
-                """);
-            Answers = Prepare("""
+                """, "$link", "$module");
+            Answers = connection.Prepare("""
                 SELECT x."AttemptId", x."QuestionId", x."Value"
                 FROM "Attempts" AS a
                 INNER JOIN "Answers" AS x ON x."AttemptId" = a."Id"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
-                """);
+                """, "$link", "$module");
         }
 
-        public SqliteConnection Connection { get; }
         public SqliteCommand Fingerprint { get; }
         public SqliteCommand Attempts { get; }
         public SqliteCommand Answers { get; }
-
-        private SqliteCommand Prepare(string sql)
-        {
-            var command = Connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new SqliteParameter("$link", null));
-            command.Parameters.Add(new SqliteParameter("$module", null));
-            return command;
-        }
-
-        public void Dispose()
-        {
-            Fingerprint.Dispose();
-            Attempts.Dispose();
-            Answers.Dispose();
-            Connection.Dispose();
-        }
     }
 }
