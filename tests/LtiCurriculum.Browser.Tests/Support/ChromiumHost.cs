@@ -46,6 +46,8 @@ public sealed class ChromiumHost : IAsyncLifetime
             // process (localhost course page, 127.0.0.1 tool) now and then never committed the page it had received,
             // leaving the launch stuck in the frame. Cookies, storage partitioning and postMessage origins do not
             // depend on the process model.
+            // Chromium keeps only the last --disable-features switch, and this one follows Playwright's own list (which
+            // turns third-party storage partitioning off): storage stays partitioned as in Chrome (StoragePartitioningTests).
             Args = ["--no-sandbox", "--disable-site-isolation-trials", "--disable-features=LocalNetworkAccessChecks,IsolateOrigins,site-per-process"],
         });
     }
