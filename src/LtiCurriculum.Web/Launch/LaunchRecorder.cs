@@ -24,6 +24,10 @@ public sealed class LaunchRecorder(
 {
     private readonly SqliteLaunchRows? _sqlite = sqlite is null ? null : new SqliteLaunchRows(sqlite);
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
+    // A lost race on a row means that row is committed, so the next attempt updates it: each of the three rows a launch
+    // may insert (context, user, link) can be lost once, and the attempt after the third always finds all three. A student
+    // opening two new links of a new course at once, while classmates open the same links, lost three times (a 500).
+    private const int InsertableRows = 3;
     // Launches repeated within TouchInterval; past 10,000 a repeat just reads its rows again. When full, a quarter goes
     // at once (the default 5 % sorted all entries every 500 first launches).
     private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 10_000, CompactionPercentage = 0.25 });
@@ -45,7 +49,7 @@ public sealed class LaunchRecorder(
                 _recent.Set(key, new RecentLaunch(ids, fingerprint, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TouchInterval });
                 return ids;
             }
-            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or SqliteException { SqliteErrorCode: 19 })
+            catch (Exception ex) when (attempt <= InsertableRows && ex is DbUpdateException or SqliteException { SqliteErrorCode: 19 })
             {
                 // A concurrent first launch inserted the same row; the next attempt updates it instead.
             }
