@@ -17,8 +17,6 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// </summary>
 internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
 {
-    public ReadinessRows Read(int linkId, string moduleId) => Read(linkId, moduleId, known: null, out _)!;
-
     /// <summary>
     /// Reads the link's <see cref="ReadinessFingerprint"/> and, unless it equals <paramref name="known"/>, the rows,
     /// both in one read transaction (so the rows are exactly what the fingerprint describes). Null: nothing changed.
