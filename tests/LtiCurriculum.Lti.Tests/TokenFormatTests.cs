@@ -63,6 +63,29 @@ public sealed class TokenFormatTests : IDisposable
         LaunchAssert.Failed(result, "id_token_malformed", 400);
     }
 
+    [Fact] // RFC 7515 §2: JWS parts are base64url; the standard alphabet's '+' and '/' are not, even when the signature covers them
+    public async Task Token_in_the_standard_base64_alphabet_is_rejected()
+    {
+        var result = await LaunchForgedAsync((_, claims) =>
+        {
+            // "~~~" is "fn5+" in standard base64; padding the claim shifts it onto a three-byte boundary.
+            var header = RawJwt.Segment(RawJwt.Json(RawJwt.Header()));
+            var payload = "";
+            for (var pad = 0; pad < 3 && !payload.Contains('+'); pad++)
+            {
+                claims["filler"] = new string('a', pad) + "~~~~~~";
+                payload = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RawJwt.Json(claims))).TrimEnd('=');
+            }
+            Assert.True(payload.Contains('+') || payload.Contains('/'), "the payload must use the standard alphabet for this test");
+            var signingInput = $"{header}.{payload}";
+            var signature = TestKey.Primary.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput),
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            return $"{signingInput}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(signature)}";
+        });
+
+        LaunchAssert.Failed(result, "id_token_malformed", 400);
+    }
+
     [Fact] // 1A-14
     public async Task Token_with_bad_base64url_header_is_rejected()
     {

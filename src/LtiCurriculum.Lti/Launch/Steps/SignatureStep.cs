@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using LtiCurriculum.Lti.Keys;
-using Microsoft.IdentityModel.Tokens;
 
 namespace LtiCurriculum.Lti.Launch.Steps;
 
@@ -18,22 +19,30 @@ internal sealed class SignatureStep(PlatformKeySetCache keySets) : ILaunchStep
         byte[] signature;
         try
         {
-            signature = Base64UrlEncoder.DecodeBytes(token.EncodedSignature);
+            signature = Base64Url.DecodeFromChars(token.EncodedSignature);
         }
         catch (FormatException)
         {
             return LaunchFailures.SignatureInvalid;
         }
-        var raw = context.Request.IdToken!;
-        var signedPart = Encoding.ASCII.GetBytes(raw, 0, raw.LastIndexOf('.'));
-        if (!context.Verifier!.Verify(signedPart, signature))
+        var signingInput = token.SigningInput;
+        var signed = ArrayPool<byte>.Shared.Rent(signingInput.Length);
+        try
         {
-            var refetched = await keySets.RefetchAfterFailedSignatureAsync(context.Registration!.JwksUri, token.Kid, context.Verifier, cancellationToken).ConfigureAwait(false);
-            if (refetched is null || !refetched.Verify(signedPart, signature))
+            var length = Encoding.ASCII.GetBytes(signingInput, signed);
+            if (!context.Verifier!.Verify(signed, 0, length, signature, 0, signature.Length))
             {
-                return LaunchFailures.SignatureInvalid;
+                var refetched = await keySets.RefetchAfterFailedSignatureAsync(context.Registration!.JwksUri, token.Kid, context.Verifier, cancellationToken).ConfigureAwait(false);
+                if (refetched is null || !refetched.Verify(signed, 0, length, signature, 0, signature.Length))
+                {
+                    return LaunchFailures.SignatureInvalid;
+                }
+                context.Verifier = refetched;
             }
-            context.Verifier = refetched;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(signed);
         }
         context.SignatureVerified = true;
         return null;

@@ -1,6 +1,6 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using LtiCurriculum.Lti.Claims;
-using Microsoft.IdentityModel.Tokens;
 
 namespace LtiCurriculum.Lti.Launch.Steps;
 
@@ -36,7 +36,7 @@ internal sealed class TokenFormatStep : SyncLaunchStep
 
         try
         {
-            var json = Base64UrlEncoder.DecodeBytes(token.EncodedPayload);
+            var json = Base64Url.DecodeFromChars(token.EncodedPayload);
             if (!IsJsonObject(json))
             {
                 return LaunchFailures.TokenMalformed.WithDetail("The payload is not a JSON object.");
