@@ -14,6 +14,21 @@ internal static class SecurityHeaders
     private const string PolicyWithoutFraming =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors ";
 
+    // The policy for the registered platforms' list, kept while FrameAncestors returns the same list (a kilobyte per response otherwise).
+    private static Tuple<string, string>? _lastPolicy;
+
+    private static string PolicyFor(string frameAncestors)
+    {
+        var last = Volatile.Read(ref _lastPolicy);
+        if (last is not null && ReferenceEquals(last.Item1, frameAncestors))
+        {
+            return last.Item2;
+        }
+        var policy = PolicyWithoutFraming + frameAncestors;
+        Volatile.Write(ref _lastPolicy, Tuple.Create(frameAncestors, policy));
+        return policy;
+    }
+
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FramingOptions>().Bind(configuration.GetSection(FramingOptions.SectionName)).ValidateOnStart();
@@ -35,8 +50,9 @@ internal static class SecurityHeaders
                 headers["X-Content-Type-Options"] = "nosniff";
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    var framing = context.Features.Get<RegistrationFrameAncestors>() is { } registering ? ancestors.With(registering.Origins) : registered;
-                    headers["Content-Security-Policy"] = PolicyWithoutFraming + framing;
+                    headers["Content-Security-Policy"] = context.Features.Get<RegistrationFrameAncestors>() is { } registering
+                        ? PolicyWithoutFraming + ancestors.With(registering.Origins)
+                        : PolicyFor(registered);
                 }
                 return Task.CompletedTask;
             });
