@@ -40,7 +40,7 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
     private static readonly Dictionary<string, string> NoAnswers = new(StringComparer.Ordinal);
     private readonly Data.Stores.SqliteReadinessRows? _fast = sqlite is null ? null : new Data.Stores.SqliteReadinessRows(sqlite);
     // A kept link holds its learners, its report and (through DashboardFragments) the report's rendered tables: a few
-    // hundred kilobytes for a large class. 200 links held 20-40 MB in the first-launch benchmark; the dashboards staff
+    // hundred kilobytes for a large class. With 200 links the first-launch benchmark peaked 20-36 MB higher; the dashboards staff
     // have open at once fit in far fewer, and a link that dropped out is read again in a few milliseconds.
     private const int KeptLinks = 50;
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = KeptLinks });
