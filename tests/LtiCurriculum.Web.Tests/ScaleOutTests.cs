@@ -1,5 +1,6 @@
 using System.Net;
 using LtiCurriculum.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LtiCurriculum.Web.Tests;
 
@@ -57,5 +58,36 @@ public sealed class ScaleOutTests
         using var reader = a.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(b.Url($"/launch/landing?lti_session={Uri.EscapeDataString(onA.SessionToken)}"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(a.Url($"/launch/landing?lti_session={Uri.EscapeDataString(onB.SessionToken)}"))).Status);
+    }
+
+    [Fact]
+    public async Task An_instance_waits_to_migrate_while_another_migrates_and_then_finds_the_database_current()
+    {
+        // Data/OneMigrationAtATime: on PostgreSQL EF Core's own lock is let go between migrations, so two instances
+        // starting together could both apply one ("column ... already exists"); the tool holds a lock for the whole run.
+        using var folder = new TempFolder();
+        _ = TestDatabase.Settings(folder.DatabaseFile); // creates the (empty) PostgreSQL database to lock
+        var held = TestDatabase.HoldMigrationLock(folder.DatabaseFile);
+        Task<ToolInstance> starting;
+        try
+        {
+            // On its own thread: SQLite waits for a lock synchronously, inside the async start.
+            starting = Task.Run(() => ToolInstance.StartAsync(new ToolSettings { DatabaseFile = folder.DatabaseFile }), TestContext.Current.CancellationToken);
+            // For 3 s the instance waits: nothing is created, not even the migrations' history table.
+            for (var i = 0; i < 15; i++)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+                Assert.False(starting.IsCompleted, "The instance started while another held the migration lock.");
+                Assert.Equal(0, held.Tables());
+            }
+        }
+        finally
+        {
+            held.Dispose();
+        }
+        await using var tool = await starting;
+        Assert.Empty(await tool.QueryAsync(db => db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)));
+        using var browser = tool.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.LaunchAsync(tool)).Landing!.Status);
     }
 }

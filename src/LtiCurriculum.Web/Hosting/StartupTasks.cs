@@ -31,7 +31,7 @@ public static class StartupTasks
         {
             if (database.MigratesAtStart)
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await OneMigrationAtATime.MigrateAsync(db.Database, cancellationToken);
             }
             else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
             {

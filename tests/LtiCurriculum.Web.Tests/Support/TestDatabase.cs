@@ -71,6 +71,29 @@ internal static class TestDatabase
         }
     }
 
+    /// <summary>
+    /// Holds what a migrating instance must wait for until disposed: on PostgreSQL the tool's migration advisory lock
+    /// (Data/OneMigrationAtATime), on SQLite an exclusive transaction on the file.
+    /// </summary>
+    public static MigrationLockHolder HoldMigrationLock(string databaseFile)
+    {
+        if (!IsPostgreSql)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            file.Open();
+            using var begin = file.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+            return new MigrationLockHolder(file, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        }
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = DatabaseName(databaseFile), Pooling = false }.ConnectionString);
+        connection.Open();
+        using var take = new NpgsqlCommand("SELECT pg_advisory_lock(21520093849151346)", connection);
+        take.ExecuteNonQuery();
+        // Closing the session releases its advisory locks.
+        return new MigrationLockHolder(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+    }
+
     private static string DatabaseName(string databaseFile) =>
         "lti_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(databaseFile))))[..20];
 
@@ -106,4 +129,17 @@ internal static class TestDatabase
         }
         return connection;
     }
+}
+
+/// <summary>The connection that holds the migration lock; it can count the database's tables meanwhile.</summary>
+internal sealed class MigrationLockHolder(System.Data.Common.DbConnection connection, string countTables) : IDisposable
+{
+    public long Tables()
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = countTables;
+        return Convert.ToInt64(count.ExecuteScalar());
+    }
+
+    public void Dispose() => connection.Dispose();
 }

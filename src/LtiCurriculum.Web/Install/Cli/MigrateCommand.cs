@@ -46,7 +46,7 @@ public static class MigrateCommand
             {
                 return cli.Done("The database is up to date; no migration was pending.");
             }
-            await db.Database.MigrateAsync(ct);
+            await OneMigrationAtATime.MigrateAsync(db.Database, ct);
             // The audit table exists only now; the entry follows the migration in its own transaction.
             await using (var record = await cli.Services.GetRequiredService<IDbContextFactory<LtiDbContext>>().CreateDbContextAsync(ct))
             {
