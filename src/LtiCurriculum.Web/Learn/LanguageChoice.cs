@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LtiCurriculum.Curriculum.Model;
 using LtiCurriculum.Web.Sessions;
 
@@ -24,13 +25,26 @@ public static class LanguageChoice
 
     public static string NameOf(string language) => OwnNames.GetValueOrDefault(language, language);
 
+    // A loaded module never changes (a new pack version is a new object): its lists are worked out once, not per page.
+    private static readonly ConditionalWeakTable<LocalizedModule, Languages> Known = new();
+
     /// <summary>Every language the module can be read in: English, then its translations.</summary>
-    public static IReadOnlyList<string> LanguagesOf(LocalizedModule module) =>
-        [English, .. module.Translations.Keys.Where(l => l != English).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> LanguagesOf(LocalizedModule module) => LanguagesFor(module).All;
 
     /// <summary>The module's languages other than the one it is shown in.</summary>
-    public static IReadOnlyList<string> OthersThan(LocalizedModule module, string shown) =>
-        [.. LanguagesOf(module).Where(l => l != shown)];
+    public static IReadOnlyList<string> OthersThan(LocalizedModule module, string shown)
+    {
+        var languages = LanguagesFor(module);
+        return languages.Others.TryGetValue(shown, out var others) ? others : languages.All;
+    }
+
+    private static Languages LanguagesFor(LocalizedModule module) => Known.GetValue(module, static m =>
+    {
+        string[] all = [English, .. m.Translations.Keys.Where(l => l != English).Order(StringComparer.Ordinal)];
+        return new Languages(all, all.ToDictionary(l => l, l => all.Where(other => other != l).ToArray(), StringComparer.Ordinal));
+    });
+
+    private sealed record Languages(string[] All, Dictionary<string, string[]> Others);
 
     internal static async Task<IResult> ChooseAsync(HttpContext http, LearnerRequest request, LaunchSessionTokens tokens)
     {

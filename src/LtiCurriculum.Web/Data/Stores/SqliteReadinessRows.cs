@@ -47,9 +47,11 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
         {
             return null;
         }
-        var attempts = new List<ReadinessAttemptRow>();
-        var users = new List<ReadinessUserRow>();
-        var seenUsers = new HashSet<int>();
+        // The fingerprint counted the rows the same read transaction returns next.
+        var count = (int)Math.Min(fingerprint.Count, 100_000);
+        var attempts = new List<ReadinessAttemptRow>(count);
+        var users = new List<ReadinessUserRow>(count);
+        var seenUsers = new HashSet<int>(count);
         statements.Attempts.Parameters[0].Value = linkId;
         statements.Attempts.Parameters[1].Value = moduleId;
         using (var reader = statements.Attempts.ExecuteReader())
