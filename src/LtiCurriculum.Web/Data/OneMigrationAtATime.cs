@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LtiCurriculum.Web.Data;
 
@@ -27,6 +28,19 @@ public static class OneMigrationAtATime
             await database.MigrateAsync(cancellationToken);
             return;
         }
+        // EF's migrate creates a missing database; the lock needs a connection to it first, so create it here as EF would.
+        var creator = database.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance created it a moment ago.
+            }
+        }
         // The lock belongs to the connection: keep one open for the lock, the migrations and the unlock.
         await database.OpenConnectionAsync(cancellationToken);
         try
@@ -43,7 +57,15 @@ public static class OneMigrationAtATime
             }
             finally
             {
-                await database.ExecuteSqlRawAsync(Unlock, CancellationToken.None);
+                try
+                {
+                    await database.ExecuteSqlRawAsync(Unlock, CancellationToken.None);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // The connection failed (and with it, likely, the migration, whose error is the one to report):
+                    // a session's advisory locks end with it, and Npgsql's reset of a pooled connection releases them too.
+                }
             }
         }
         finally
