@@ -47,11 +47,8 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
             return known;
         }
         await using var db = contexts.CreateDbContext();
-        var context = await db.Contexts.AsNoTracking().Where(c => c.Id == contextId)
-            .Select(c => new { c.MembershipsUrl, c.PlatformId }).FirstOrDefaultAsync(cancellationToken);
-        var platform = context?.MembershipsUrl is null ? null : await db.Platforms.Where(p => p.Id == context.PlatformId)
-            .Select(p => new AgsPlatform(p.Id, p.ClientId, p.TokenEndpoint, p.TokenAudience)).FirstOrDefaultAsync(cancellationToken);
-        if (context?.MembershipsUrl is not { } url || platform is null)
+        var service = await MembershipService(db, contextId, cancellationToken);
+        if (service?.Url is not { } url || service.Platform is not { } platform)
         {
             var unavailable = Roster.Unavailable(now);
             Keep(contextId, unavailable);
@@ -74,6 +71,17 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
         Keep(contextId, roster);
         return roster;
     }
+
+    private sealed record MembershipServiceRow(string? Url, AgsPlatform? Platform);
+
+    // Compiled once: a course without the service is asked again every UnavailableLifetime, and composing the query
+    // each time was most of that cost.
+    private static readonly Func<LtiDbContext, int, CancellationToken, Task<MembershipServiceRow?>> MembershipService =
+        EF.CompileAsyncQuery((LtiDbContext db, int contextId, CancellationToken _) => db.Contexts.AsNoTracking()
+            .Where(c => c.Id == contextId)
+            .Join(db.Platforms, c => c.PlatformId, p => p.Id,
+                (c, p) => new MembershipServiceRow(c.MembershipsUrl, new AgsPlatform(p.Id, p.ClientId, p.TokenEndpoint, p.TokenAudience)))
+            .FirstOrDefault());
 
     private static TimeSpan LifetimeOf(RosterSource source) => source switch
     {

@@ -25,8 +25,7 @@ public static class DashboardRoutes
             return LearnRoutes.See($"{TeachRoutes.SettingsPath}?{request.Query}");
         }
         var text = TeachText.For(request.Session.Locale);
-        var (report, roster) = await ComputeAsync(http, request, rosters, data, text);
-        var versions = await data.VersionsAsync(request.LinkId, request.Module.Id, http.RequestAborted);
+        var (report, roster, versions) = await ComputeAsync(http, request, rosters, data, text);
         return new HtmlPageResult<DashboardPage>(new { Model = request, Text = text, Report = report, Roster = roster, Versions = versions });
     }
 
@@ -36,17 +35,17 @@ public static class DashboardRoutes
         {
             return LearnRoutes.See($"{TeachRoutes.SettingsPath}?{request.Query}");
         }
-        var (report, _) = await ComputeAsync(http, request, rosters, data, TeachText.For(request.Session.Locale));
+        var (report, _, _) = await ComputeAsync(http, request, rosters, data, TeachText.For(request.Session.Locale));
         var name = $"readiness-{request.Module.Id}-{request.Now:yyyyMMdd-HHmm}.csv";
         return Results.File(ReadinessCsv.ToBytes(report, ReadinessCsvText.English), "text/csv; charset=utf-8", name);
     }
 
-    private static async Task<(ReadinessReport Report, Roster Roster)> ComputeAsync(HttpContext http, LearnerRequest request, ClassRoster rosters, ReadinessData data, TeachText text)
+    private static async Task<(ReadinessReport Report, Roster Roster, IReadOnlyList<(string? Version, int Attempts)> Versions)> ComputeAsync(HttpContext http, LearnerRequest request, ClassRoster rosters, ReadinessData data, TeachText text)
     {
         var roster = await rosters.ReadAsync(request.Session.ContextDbId, refresh: http.Request.Query["refresh"] == "1", http.RequestAborted);
         var settings = request.Effective!;
-        var report = await data.ReportAsync(request.LinkId, request.Session.PlatformId, request.Module!.Id, request.Module.English, roster, text.Unnamed,
+        var (report, versions) = await data.ReportWithVersionsAsync(request.LinkId, request.Module!.Id, request.Module.English, roster, text.Unnamed,
             settings.DueAt, settings.SessionAt, request.Now, http.RequestAborted);
-        return (report, roster);
+        return (report, roster, versions);
     }
 }

@@ -47,31 +47,20 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
 
     public void Dispose() => _kept.Dispose();
 
-    /// <summary>
-    /// How many attempts at the module in this link began on each module version (null: from before versions). On
-    /// SQLite, after a report of the link, from the rows kept for it (an attempt's version never changes and every new
-    /// attempt changes the fingerprint the report just checked); otherwise one grouped query.
-    /// </summary>
-    public async Task<IReadOnlyList<(string? Version, int Attempts)>> VersionsAsync(int linkId, string moduleId, CancellationToken cancellationToken)
-    {
-        if (_fast is not null && _kept.TryGetValue((linkId, moduleId), out KeptLearners? kept))
-        {
-            return kept!.Versions;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Attempts.AsNoTracking()
-            .Where(a => a.ResourceLinkDbId == linkId && a.ModuleId == moduleId)
-            .GroupBy(a => a.ModuleVersion)
-            .Select(g => new { Version = g.Key, Attempts = g.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. counts.OrderByDescending(c => c.Attempts).Select(c => (c.Version, c.Attempts))];
-    }
-
     public async Task<IReadOnlyList<RosterLearner>> LoadAsync(int linkId, int platformId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken) =>
         (await LoadEntryAsync(linkId, moduleId, roster, unnamed, cancellationToken)).Learners;
 
     /// <summary>The readiness report of the link's module as the statistics compute it from <see cref="LoadAsync"/>'s learners.</summary>
     public async Task<ReadinessReport> ReportAsync(int linkId, int platformId, string moduleId, Module module, Roster roster, string unnamed,
+        DateTimeOffset? dueAt, DateTimeOffset? sessionAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReportWithVersionsAsync(linkId, moduleId, module, roster, unnamed, dueAt, sessionAt, now, cancellationToken)).Report;
+
+    /// <summary>
+    /// The report, and how many of the attempts it counts began on each module version (null: from before versions),
+    /// most first; both from one read of the rows.
+    /// </summary>
+    public async Task<(ReadinessReport Report, IReadOnlyList<(string? Version, int Attempts)> Versions)> ReportWithVersionsAsync(
+        int linkId, string moduleId, Module module, Roster roster, string unnamed,
         DateTimeOffset? dueAt, DateTimeOffset? sessionAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var entry = await LoadEntryAsync(linkId, moduleId, roster, unnamed, cancellationToken);
@@ -79,11 +68,11 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
         {
             // The one part of the statistics that depends on the clock (ReadinessStatistics.Compute's untilSession).
             TimeSpan? untilSession = sessionAt is { } session && session > now ? session - now : null;
-            return kept.Report.UntilSession == untilSession ? kept.Report : kept.Report with { UntilSession = untilSession };
+            return (kept.Report.UntilSession == untilSession ? kept.Report : kept.Report with { UntilSession = untilSession }, entry.Versions);
         }
         var report = ReadinessStatistics.Compute(new ReadinessInput(module, entry.Learners, dueAt, sessionAt, now));
         entry.Report = new KeptReport(module, dueAt, sessionAt, report);
-        return report;
+        return (report, entry.Versions);
     }
 
     private async Task<KeptLearners> LoadEntryAsync(int linkId, string moduleId, Roster roster, string unnamed, CancellationToken cancellationToken)
