@@ -18,7 +18,7 @@ public sealed class ReadinessCacheTests
     private const string Module = "fc-designing-prework";
 
     [Fact]
-    public async Task An_answer_save_a_submit_and_a_grading_each_show_on_the_next_render()
+    public async Task An_answer_save_a_submit_a_grading_and_a_new_name_each_show_on_the_next_render()
     {
         var t0 = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(t0);
@@ -73,5 +73,13 @@ public sealed class ReadinessCacheTests
         var graded = await Render();
         Assert.NotEqual(before, Assert.Single(graded.Rows).ScoreGiven);
         Assert.True(graded.Rows[0].ScoreGiven > (before ?? 0));
+
+        // A launch that brings a new name (same length) renames the learner on the next render.
+        Assert.Equal("Cache Learner", graded.Rows[0].Name);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Cache Renamed"), ct);
+        }
+        Assert.Equal("Cache Renamed", Assert.Single((await Render()).Rows).Name);
     }
 }

@@ -6,10 +6,12 @@ using Microsoft.Data.Sqlite;
 namespace LtiCurriculum.Web.Data.Stores;
 
 /// <summary>
-/// The dashboard's rows on SQLite without EF: three prepared statements on the kept-open connections of
-/// <see cref="SqlitePreparedConnections"/> — the rows' fingerprint, the link's attempts at the module joined to their
-/// learners, and those attempts' answers (the attempts index, then the answers' primary key; no scan of the whole
-/// answers table). Through EF the three queries cost several times more per row than the rendering of a 500-student page
+/// The dashboard's rows on SQLite without EF: two prepared statements on the kept-open connections of
+/// <see cref="SqlitePreparedConnections"/> — the link's attempts at the module joined to their learners (the rows'
+/// fingerprint is summed while they are read), and those attempts' answers (the attempts index, then the answers'
+/// primary key; no scan of the whole answers table), read only when the fingerprint changed. A fingerprint query of
+/// its own cost as much as reading the rows (about 200 µs each for a link with 50 attempts, thread CPU), and in a
+/// class at work the rows change between most views anyway. Through EF the three queries cost several times more per row than the rendering of a 500-student page
 /// (measured with the benchmarks' dashboard command). On the primary connection, when it is free, the pages come from
 /// the cache its own commits keep warm; a connection of its own re-read every page of the link's attempts from the file
 /// after each commit (about 50 page reads a dashboard in the first-launch benchmark, where every flow adds a learner).
@@ -18,8 +20,8 @@ namespace LtiCurriculum.Web.Data.Stores;
 internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
 {
     /// <summary>
-    /// Reads the link's <see cref="ReadinessFingerprint"/> and, unless it equals <paramref name="known"/>, the rows,
-    /// both in one read transaction (so the rows are exactly what the fingerprint describes). Null: nothing changed.
+    /// Reads the link's attempts and their <see cref="ReadinessFingerprint"/> and, unless it equals
+    /// <paramref name="known"/>, their answers, in one read transaction. Null: nothing changed.
     /// </summary>
     public ReadinessRows? Read(int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
@@ -35,44 +37,45 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
 
     private static ReadinessRows? Read(Statements statements, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
-        statements.Fingerprint.Parameters[0].Value = linkId;
-        statements.Fingerprint.Parameters[1].Value = moduleId;
-        using (var reader = statements.Fingerprint.ExecuteReader())
-        {
-            reader.Read();
-            fingerprint = new ReadinessFingerprint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
-        }
-        if (known is { } same && same == fingerprint)
-        {
-            return null;
-        }
-        // The fingerprint counted the rows the same read transaction returns next.
-        var count = (int)Math.Min(fingerprint.Count, 100_000);
-        var attempts = new List<ReadinessAttemptRow>(count);
-        var users = new List<ReadinessUserRow>(count);
-        var seenUsers = new HashSet<int>(count);
+        var attempts = new List<ReadinessAttemptRow>();
+        var users = new List<ReadinessUserRow>();
+        var seenUsers = new HashSet<int>();
+        var sums = new FingerprintSums();
         statements.Attempts.Parameters[0].Value = linkId;
         statements.Attempts.Parameters[1].Value = moduleId;
         using (var reader = statements.Attempts.ExecuteReader())
         {
             while (reader.Read())
             {
+                var id = reader.GetInt32(0);
                 var userId = reader.GetInt32(1);
+                var number = reader.GetInt32(2);
+                var status = reader.GetInt32(3);
+                var updatedAt = reader.GetInt64(5);
+                var scoreGiven = reader.IsDBNull(7) ? null : reader.GetString(7);
+                var scoreMaximum = reader.IsDBNull(8) ? null : reader.GetString(8);
+                sums.Add(id, status, number, updatedAt, scoreGiven, scoreMaximum);
                 attempts.Add(new ReadinessAttemptRow(
-                    reader.GetInt32(0), userId, reader.GetInt32(2), (AttemptStatus)reader.GetInt32(3),
-                    StoredInstant.ToInstant(reader.GetInt64(4)), StoredInstant.ToInstant(reader.GetInt64(5)),
+                    id, userId, number, (AttemptStatus)status,
+                    StoredInstant.ToInstant(reader.GetInt64(4)), StoredInstant.ToInstant(updatedAt),
                     reader.IsDBNull(6) ? null : StoredInstant.ToInstant(reader.GetInt64(6)),
-                    reader.IsDBNull(7) ? null : ParseDecimal(reader.GetString(7)),
-                    reader.IsDBNull(8) ? null : ParseDecimal(reader.GetString(8)),
+                    scoreGiven is null ? null : ParseDecimal(scoreGiven),
+                    scoreMaximum is null ? null : ParseDecimal(scoreMaximum),
                     reader.IsDBNull(14) ? null : reader.GetString(14)));
                 if (seenUsers.Add(userId))
                 {
-                    users.Add(new ReadinessUserRow(userId, reader.GetString(9),
+                    var user = new ReadinessUserRow(userId, reader.GetString(9),
                         reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                        reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13)));
+                        reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13));
+                    sums.Add(user);
+                    users.Add(user);
                 }
             }
+        }
+        fingerprint = sums.Fingerprint;
+        if (known is { } same && same == fingerprint)
+        {
+            return null;
         }
 
         var answersByAttempt = new Dictionary<int, Dictionary<string, string>>(attempts.Count);
@@ -99,6 +102,33 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
         return new ReadinessRows(attempts, answersByAttempt, users);
     }
 
+    /// <summary>
+    /// The rows' <see cref="ReadinessFingerprint"/>, summed as they are read. Every write to what the rows show changes
+    /// it: a new or removed attempt (count, ids), a submission (status), an answer saved or cleared, a submission's
+    /// score and a grading (hashed; all also set the attempt's UpdatedAt in the same transaction: its exact value is summed
+    /// in two halves that cannot overflow), and the stored name of a learner (a hash of the name fields; fingerprints are
+    /// only compared within this process, with ones it summed itself).
+    /// </summary>
+    private struct FingerprintSums
+    {
+        private long _count, _ids, _states, _updatedHigh, _updatedLow, _updatedMax, _scores, _names;
+
+        public void Add(int id, int status, int number, long updatedAt, string? scoreGiven, string? scoreMaximum)
+        {
+            _count++;
+            _ids += id;
+            _states += status + 4L * number;
+            _updatedHigh += updatedAt >> 24;
+            _updatedLow += updatedAt & 16777215;
+            _updatedMax = Math.Max(_updatedMax, updatedAt);
+            _scores += HashCode.Combine(scoreGiven, scoreMaximum);
+        }
+
+        public void Add(ReadinessUserRow user) => _names += HashCode.Combine(user.Id, user.Name, user.GivenName, user.FamilyName, user.Email);
+
+        public readonly ReadinessFingerprint Fingerprint => new(_count, _ids, _states, _updatedHigh, _updatedLow, _updatedMax, _scores, _names);
+    }
+
     // EF Core's SQLite provider stores decimals as invariant text.
     private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
@@ -114,20 +144,6 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                 INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
                 WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
                 """, "$link", "$module");
-            // Every write to what the rows show changes this: a new or removed attempt (count, ids), a submission
-            // (status), an answer saved or cleared, a submission's score and a grading (all set the attempt's
-            // UpdatedAt in the same transaction: its exact value is summed in two halves that cannot overflow), and
-            // the stored name of a learner (lengths of the name fields: a heuristic, names come from launches).
-            Fingerprint = connection.Prepare("""
-                SELECT COUNT(*), COALESCE(SUM(a."Id"), 0), COALESCE(SUM(a."Status" + 4 * a."Number"), 0),
-                       COALESCE(SUM(a."UpdatedAt" >> 24), 0), COALESCE(SUM(a."UpdatedAt" & 16777215), 0), COALESCE(MAX(a."UpdatedAt"), 0),
-                       COALESCE(SUM(COALESCE(length(a."ScoreGiven"), -1) + 64 * COALESCE(length(a."ScoreMaximum"), -1)), 0),
-                       COALESCE(SUM(COALESCE(length(u."Name"), -1) + 1024 * COALESCE(length(u."GivenName"), -1)
-                                    + 1048576 * COALESCE(length(u."FamilyName"), -1) + 1073741824 * COALESCE(length(u."Email"), -1)), 0)
-                FROM "Attempts" AS a
-                INNER JOIN "Users" AS u ON u."Id" = a."UserDbId"
-                WHERE a."ResourceLinkDbId" = $link AND a."ModuleId" = $module
-                """, "$link", "$module");
             Answers = connection.Prepare("""
                 SELECT x."AttemptId", x."QuestionId", x."Value"
                 FROM "Attempts" AS a
@@ -136,7 +152,6 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                 """, "$link", "$module");
         }
 
-        public SqliteCommand Fingerprint { get; }
         public SqliteCommand Attempts { get; }
         public SqliteCommand Answers { get; }
     }

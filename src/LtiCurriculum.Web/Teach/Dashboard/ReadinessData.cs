@@ -30,8 +30,8 @@ internal sealed record ReadinessRows(
 /// launch) and everyone who has attempts on the link, with their attempts at the link's current module.
 /// On SQLite the rows come from <see cref="Data.Stores.SqliteReadinessRows"/> (prepared statements on the kept-open
 /// connections, read without EF); on SQL Server and PostgreSQL from EF. Both read the same rows.
-/// On SQLite the learners and the computed report are kept per link and module, and every load first reads the
-/// link's <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
+/// On SQLite the learners and the computed report are kept per link and module, and every load reads the link's
+/// attempts and their <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
 /// roster (the same object until a refresh or expiry), the module and the dates are unchanged, the kept report is
 /// served with only its clock-dependent part (the time until the session) recomputed.
 /// </summary>
