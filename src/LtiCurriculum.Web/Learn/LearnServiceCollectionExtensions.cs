@@ -14,6 +14,7 @@ public static class LearnServiceCollectionExtensions
     {
         services.AddSingleton<AttemptStore>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<Pages.FreshModuleBodies>();
         services.AddSingleton<LearnerRequests>();
         return services;
     }
