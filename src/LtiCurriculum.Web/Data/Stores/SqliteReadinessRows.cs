@@ -11,10 +11,11 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// fingerprint is summed while they are read), and those attempts' answers (the attempts index, then the answers'
 /// primary key; no scan of the whole answers table), read only when the fingerprint changed. A fingerprint query of
 /// its own cost as much as reading the rows (about 200 µs each for a link with 50 attempts, thread CPU), and in a
-/// class at work the rows change between most views anyway. Through EF the three queries cost several times more per row than the rendering of a 500-student page
-/// (measured with the benchmarks' dashboard command). On the primary connection, when it is free, the pages come from
-/// the cache its own commits keep warm; a connection of its own re-read every page of the link's attempts from the file
-/// after each commit (about 50 page reads a dashboard in the first-launch benchmark, where every flow adds a learner).
+/// class at work the rows change between most views anyway. Through EF the queries cost several times more per row
+/// than the rendering of a 500-student page (measured with the benchmarks' dashboard command). On the primary
+/// connection, when it is free, the pages come from the cache its own commits keep warm; a connection of its own
+/// re-read every page of the link's attempts from the file after each commit (about 50 page reads a dashboard in the
+/// first-launch benchmark, where every flow adds a learner).
 /// Same rows as the EF path in <see cref="ReadinessData"/>, which serves SQL Server and PostgreSQL.
 /// </summary>
 internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)

@@ -198,7 +198,7 @@ public sealed partial class FreshModuleBodies(PageRenderers renderers, IServiceP
             for (var i = 0; i < _gaps.Length; i++)
             {
                 builder.AddMarkupContent(0, _literals[i]);
-                builder.AddMarkupContent(1, _gaps[i] switch { TokenGap => token, FormTokenGap => formToken, _ => attemptId });
+                builder.AddMarkupContent(1, Value(_gaps[i], token, formToken, attemptId));
             }
             builder.AddMarkupContent(2, _literals[^1]);
         };
@@ -208,10 +208,13 @@ public sealed partial class FreshModuleBodies(PageRenderers renderers, IServiceP
             var html = new System.Text.StringBuilder();
             for (var i = 0; i < _gaps.Length; i++)
             {
-                html.Append(_literals[i]).Append(_gaps[i] switch { TokenGap => token, FormTokenGap => formToken, _ => attemptId });
+                html.Append(_literals[i]).Append(Value(_gaps[i], token, formToken, attemptId));
             }
             return html.Append(_literals[^1]).ToString();
         }
+
+        private static string Value(int gap, string token, string formToken, string attemptId) =>
+            gap switch { TokenGap => token, FormTokenGap => formToken, _ => attemptId };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the first-view body of module {ModuleId} failed; its pages render it in full")]
