@@ -33,7 +33,16 @@ internal static class Launches
 
         if (javaScript)
         {
-            await page.WaitForURLAsync(IsLearnerPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+            try
+            {
+                await page.WaitForURLAsync(IsLearnerPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+            }
+            catch (TimeoutException ex)
+            {
+                // Say where the launch stopped (an error page, a platform step, a page still loading).
+                var title = await page.TitleAsync().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(no title)");
+                throw new TimeoutException($"No learner page after pressing Launch; the browser is at {page.Url} (\"{title}\").", ex);
+            }
             await FromClassReadinessToStudentViewAsync(page);
             return;
         }
