@@ -5,7 +5,7 @@ using LtiCurriculum.Web.Data.Stores;
 using LtiCurriculum.Web.Teach.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using LtiCurriculum.Web.Hosting.Caching;
 
 namespace LtiCurriculum.Web.Launch;
 
@@ -20,7 +20,7 @@ public sealed record RecordedLaunch(int? UserDbId, int? ContextDbId, int? Resour
 /// database work at all: the ids are remembered (bounded cache) with the exact values written.
 /// </summary>
 public sealed class LaunchRecorder(
-    IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests, WriteTransactions writes, SqlitePreparedConnections? sqlite = null) : IDisposable
+    IDbContextFactory<LtiDbContext> contexts, TimeProvider time, Learn.LearnerRequests learnerRequests, WriteTransactions writes, SqlitePreparedConnections? sqlite = null)
 {
     private readonly SqliteLaunchRows? _sqlite = sqlite is null ? null : new SqliteLaunchRows(sqlite);
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(10);
@@ -28,15 +28,14 @@ public sealed class LaunchRecorder(
     // may insert (context, user, link) can be lost once, and the attempt after the third always finds all three. A student
     // opening two new links of a new course at once, while classmates open the same links, lost three times (a 500).
     private const int InsertableRows = 3;
-    // Launches repeated within TouchInterval; past 10,000 a repeat just reads its rows again. When full, a quarter goes
-    // at once (the default 5 % sorted all entries every 500 first launches).
-    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 10_000, CompactionPercentage = 0.25 });
+    // Launches repeated within TouchInterval, in 16,384 slots; a repeat whose slot another launch took just writes its
+    // rows again.
+    private readonly SlotCache<RecentLaunch> _recent = new(16_384, TouchInterval, time);
 
     public async Task<RecordedLaunch> RecordAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
         var (key, fingerprint) = Describe(launch);
-        var now = time.GetUtcNow();
-        if (_recent.TryGetValue(key, out RecentLaunch? recent) && recent!.Fingerprint == fingerprint && now - recent.RecordedAt < TouchInterval)
+        if (_recent.TryGet(key, out var recent) && recent.Fingerprint == fingerprint)
         {
             return recent.Ids;
         }
@@ -46,7 +45,7 @@ public sealed class LaunchRecorder(
             try
             {
                 var ids = await RecordOnceAsync(launch, cancellationToken);
-                _recent.Set(key, new RecentLaunch(ids, fingerprint, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TouchInterval });
+                _recent.Set(key, new RecentLaunch(ids, fingerprint));
                 return ids;
             }
             catch (Exception ex) when (attempt <= InsertableRows && ex is DbUpdateException or SqliteException { SqliteErrorCode: 19 })
@@ -56,13 +55,11 @@ public sealed class LaunchRecorder(
         }
     }
 
-    public void Dispose() => _recent.Dispose();
-
     /// <summary>
     /// Which rows a launch touches, and a digest of every value it would write to them (the values themselves ran to a
     /// kilobyte or more per remembered launch; the digest keeps tens of thousands of first launches in a few megabytes).
     /// </summary>
-    private static (string Key, UInt128 Fingerprint) Describe(LtiLaunch launch)
+    private static (UInt128 Key, UInt128 Fingerprint) Describe(LtiLaunch launch)
     {
         const char separator = '\u001f';
         var key = string.Join(separator, launch.PlatformId, launch.DeploymentId, launch.Context?.Id, launch.ResourceLink?.Id, launch.UserId);
@@ -71,17 +68,10 @@ public sealed class LaunchRecorder(
             launch.Name, launch.GivenName, launch.FamilyName, launch.Email,
             launch.ResourceLink?.Title, launch.ResourceLink?.Description, launch.Ags?.LineItem, launch.Ags?.LineItems,
             launch.Ags?.Scope is { } scopes ? string.Join(' ', scopes) : null, CustomModule(launch), LinkSettings.StoredCustomParameters(launch.Custom), launch.ToolPlatform?.ProductFamilyCode);
-        return (key, Digest(fingerprint));
+        return (SlotCache.KeyOf(key), SlotCache.KeyOf(fingerprint));
     }
 
-    private static UInt128 Digest(string values)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(values), hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
-    }
-
-    private sealed record RecentLaunch(RecordedLaunch Ids, UInt128 Fingerprint, DateTimeOffset RecordedAt);
+    private readonly record struct RecentLaunch(RecordedLaunch Ids, UInt128 Fingerprint);
 
     private async Task<RecordedLaunch> RecordOnceAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {

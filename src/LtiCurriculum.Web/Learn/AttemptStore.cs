@@ -33,13 +33,10 @@ public sealed class AttemptStore(
     IDbContextFactory<LtiDbContext> contexts, WriteTransactions writes, TimeProvider time, Grades.GradeOutbox outbox, Packs.ModuleVersions versions,
     Data.Stores.SqlitePreparedConnections? sqlite = null)
 {
-    private const int KnownAttemptsLimit = 100_000;
     private readonly Data.Stores.SqliteAttemptRows? _fast = sqlite is null ? null : new Data.Stores.SqliteAttemptRows(sqlite);
-    // An attempt's module and version never change once it began: safe to keep on every instance.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string ModuleId, string? Version)> _modules = new();
-    // Counted here: ConcurrentDictionary.Count takes every lock of the table (up to 1,024 once it is large), and every
-    // new attempt asked it.
-    private int _modulesCount;
+    // An attempt's module and version never change once it began: safe to keep on every instance, for as long as its
+    // slot is not taken by another attempt.
+    private readonly Hosting.Caching.SlotCache<(string ModuleId, string? Version)> _modules = new(32_768, TimeSpan.MaxValue, time);
 
     /// <summary>The learner's latest attempt at this module in this link, starting attempt 1 (on the module's version) when there is none.</summary>
     public async Task<AttemptView> CurrentAsync(int linkId, int userId, LocalizedModule module, CancellationToken cancellationToken) =>
@@ -48,7 +45,7 @@ public sealed class AttemptStore(
     /// <summary>The module id and version an attempt began on; null when there is no such attempt.</summary>
     public async ValueTask<(string ModuleId, string? Version)?> ModuleOfAsync(int attemptId, CancellationToken cancellationToken)
     {
-        if (_modules.TryGetValue(attemptId, out var known))
+        if (_modules.TryGet(Hosting.Caching.SlotCache.KeyOf(attemptId), out var known))
         {
             return known;
         }
@@ -60,11 +57,7 @@ public sealed class AttemptStore(
     private (string ModuleId, string? Version) Remember(int attemptId, string moduleId, string? version)
     {
         var known = (moduleId, version);
-        if (_modules.TryAdd(attemptId, known) && Interlocked.Increment(ref _modulesCount) > KnownAttemptsLimit)
-        {
-            _modules.Clear();
-            Interlocked.Exchange(ref _modulesCount, 0);
-        }
+        _modules.Set(Hosting.Caching.SlotCache.KeyOf(attemptId), known);
         return known;
     }
 

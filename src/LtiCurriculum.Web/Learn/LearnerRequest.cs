@@ -65,8 +65,9 @@ public sealed record LearnerRequest(LaunchSession Session, string Token, LearnTe
 /// changes rarely (a relaunch with another custom parameter, an instructor's choice), so link facts are
 /// kept for <see cref="LinkCacheLifetime"/>; this instance forgets them at once when it writes them.
 /// </summary>
-public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue, TimeProvider time) : IDisposable
+public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, ContentCatalogue catalogue, TimeProvider time, Data.Stores.SqlitePreparedConnections? sqlite = null) : IDisposable
 {
+    private readonly Data.Stores.SqliteLinkFactsRows? _sqlite = sqlite is null ? null : new(sqlite);
     public static readonly TimeSpan LinkCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly MemoryCache _links = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
@@ -80,13 +81,18 @@ public sealed class LearnerRequests(IDbContextFactory<LtiDbContext> contexts, Co
         {
             return known;
         }
-        await using var db = contexts.CreateDbContext();
-        var link = await FindLink(db, linkId);
+        var link = _sqlite is not null ? _sqlite.Find(linkId) : await FindOnDbAsync(linkId);
         if (link is not null)
         {
             _links.Set(linkId, link, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LinkCacheLifetime });
         }
         return link;
+    }
+
+    private async Task<LinkFacts?> FindOnDbAsync(int linkId)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await FindLink(db, linkId);
     }
 
     /// <summary>The link of a resource-link session and its module (null Module: none chosen, or an unknown id).</summary>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using LtiCurriculum.Lti.Claims;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
+using LtiCurriculum.Web.Hosting.Caching;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,7 +11,7 @@ namespace LtiCurriculum.Web.Sessions;
 /// Turns a <see cref="LaunchSession"/> into a short opaque token and back. Data Protection encrypts
 /// and authenticates it with the shared key ring, so any instance can read what another issued.
 /// </summary>
-public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time) : IDisposable
+public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
 {
     private const byte FormatVersion = 2;
     public const int MaxTokenLength = 4096;
@@ -21,9 +21,7 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
     // back at once with its new token, and need not decrypt it. A token found here is one this instance wrote, so it
     // reads as Unprotect would; its expiry is still checked on every read.
     private static readonly TimeSpan RecentlyIssuedFor = TimeSpan.FromSeconds(30);
-    private readonly MemoryCache _recentlyIssued = new(new MemoryCacheOptions { SizeLimit = 2_000, CompactionPercentage = 0.25 });
-
-    public void Dispose() => _recentlyIssued.Dispose();
+    private readonly SlotCache<LaunchSession> _recentlyIssued = new(4_096, RecentlyIssuedFor, time);
 
     /// <summary>A token for the session with a fresh expiry (every page renews it, so an active student never times out).</summary>
     public IssuedSession Issue(LaunchSession session)
@@ -31,7 +29,7 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
         var expiresAt = time.GetUtcNow() + options.CurrentValue.Lifetime;
         var issued = session with { ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()) };
         var token = Write(issued);
-        _recentlyIssued.Set(token, issued, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecentlyIssuedFor });
+        _recentlyIssued.Set(SlotCache.KeyOf(token), issued);
         return new IssuedSession(token, expiresAt);
     }
 
@@ -59,9 +57,9 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
         {
             return null;
         }
-        if (_recentlyIssued.TryGetValue(token, out LaunchSession? recent))
+        if (_recentlyIssued.TryGet(SlotCache.KeyOf(token), out var recent))
         {
-            return recent!.ExpiresAt > time.GetUtcNow() ? recent : null;
+            return recent.ExpiresAt > time.GetUtcNow() ? recent : null;
         }
         try
         {

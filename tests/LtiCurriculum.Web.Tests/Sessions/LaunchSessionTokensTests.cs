@@ -19,8 +19,8 @@ public sealed class LaunchSessionTokensTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, 123, TimeSpan.Zero));
         var keys = new EphemeralDataProtectionProvider();
         var options = new Monitor(new LaunchSessionOptions { Lifetime = TimeSpan.FromMinutes(30) });
-        using var issuer = new LaunchSessionTokens(keys, options, clock);
-        using var other = new LaunchSessionTokens(keys, options, clock);
+        var issuer = new LaunchSessionTokens(keys, options, clock);
+        var other = new LaunchSessionTokens(keys, options, clock);
 
         var issued = issuer.Issue(Session);
         var kept = issuer.Read(issued.Token);

@@ -7,7 +7,7 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// Kept-open SQLite connections for the hot paths that bypass EF on SQLite (EF reopens a pooled connection,
 /// re-registers its SQL functions and re-parses its SQL on every request). Each connection holds every fast path's
 /// statements as plain fields, each set prepared on its first use there, so any connection serves any path: the login
-/// state, the launch rows, the attempts and the dashboard's rows share the one instance registered on SQLite.
+/// state, the launch rows, the learner pages' links, the attempts and the dashboard's rows share the one instance registered on SQLite.
 /// <para>
 /// One primary connection does every write and every read it is free for. SQLite drops a connection's whole page cache
 /// when it begins a transaction after another connection committed, so with writes spread over a pool every lookup
@@ -290,6 +290,7 @@ public sealed class PreparedConnection : IDisposable
     private SqliteLaunchRows.Statements? _launches;
     private SqliteAttemptRows.Statements? _attempts;
     private SqliteReadinessRows.Statements? _readiness;
+    private SqliteLinkFactsRows.Statements? _linkFacts;
 
     public PreparedConnection(string connectionString)
     {
@@ -309,6 +310,8 @@ public sealed class PreparedConnection : IDisposable
     internal SqliteAttemptRows.Statements Attempts => _attempts ??= new(this);
 
     internal SqliteReadinessRows.Statements Readiness => _readiness ??= new(this);
+
+    internal SqliteLinkFactsRows.Statements LinkFacts => _linkFacts ??= new(this);
 
     /// <summary>A command on this connection with its parameters (set their values by position), disposed with it.</summary>
     internal SqliteCommand Prepare(string sql, params string[] parameters)

@@ -38,9 +38,11 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
 
     private static ReadinessRows? Read(Statements statements, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
     {
-        var attempts = new List<ReadinessAttemptRow>();
-        var users = new List<ReadinessUserRow>();
-        var seenUsers = new HashSet<int>();
+        // Sized from the last read of these rows: a class of 50 otherwise regrew the list (rows of ~100 bytes) five times.
+        var expected = known is { } last ? (int)Math.Min(last.Count + 16, 100_000) : 16;
+        var attempts = new List<ReadinessAttemptRow>(expected);
+        var users = new List<ReadinessUserRow>(expected);
+        var seenUsers = new HashSet<int>(expected);
         var sums = new FingerprintSums();
         statements.Attempts.Parameters[0].Value = linkId;
         statements.Attempts.Parameters[1].Value = moduleId;
