@@ -10,12 +10,15 @@ internal sealed class PhaseResult
     public List<long> Sign { get; } = [];
     public List<long> Launch { get; } = [];
     public List<long> Page { get; } = [];
+    /// <summary><see cref="Total"/> split by role: instructors' flows end on the class readiness page.</summary>
+    public List<long> Learners { get; } = [];
+    public List<long> Instructors { get; } = [];
     public Dictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
     public TimeSpan Elapsed { get; set; }
     public int Flows => Total.Count;
     public int ErrorCount => Errors.Values.Sum();
 
-    public void Add(FlowResult flow)
+    public void Add(FlowResult flow, bool instructor = false)
     {
         if (flow.Error is { } error)
         {
@@ -27,6 +30,7 @@ internal sealed class PhaseResult
         Sign.Add(flow.Sign);
         Launch.Add(flow.Launch);
         Page.Add(flow.Page);
+        (instructor ? Instructors : Learners).Add(flow.Total);
     }
 
     public void Merge(PhaseResult other)
@@ -36,6 +40,8 @@ internal sealed class PhaseResult
         Sign.AddRange(other.Sign);
         Launch.AddRange(other.Launch);
         Page.AddRange(other.Page);
+        Learners.AddRange(other.Learners);
+        Instructors.AddRange(other.Instructors);
         foreach (var (error, count) in other.Errors)
         {
             Errors[error] = Errors.GetValueOrDefault(error) + count;
@@ -78,9 +84,10 @@ internal sealed class LoadPhase(FlowClient client, Func<Random, LoadUser> nextUs
         while (!stop.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref _budget) <= maxFlows)
         {
             FlowResult flow;
+            var user = nextUser(random);
             try
             {
-                flow = await client.RunAsync(nextUser(random), stop.Token);
+                flow = await client.RunAsync(user, stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -90,7 +97,7 @@ internal sealed class LoadPhase(FlowClient client, Func<Random, LoadUser> nextUs
             {
                 flow = FlowResult.Fail($"exception: {ex.GetType().Name}: {ex.Message}");
             }
-            result.Add(flow);
+            result.Add(flow, user.Role == LtiCurriculum.DevPlatform.LtiRoles.Instructor);
             if (flow.Error is not null && !toolAlive())
             {
                 result.Add(FlowResult.Fail("the tool process exited"));

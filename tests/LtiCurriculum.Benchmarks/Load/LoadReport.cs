@@ -37,6 +37,12 @@ internal static class LoadReport
         }
         Row("flow latency ms", string.Create(c, $"p50 {total.P50:F2}   p90 {total.P90:F2}   p99 {total.P99:F2}   max {total.Max:F2}"));
         Row("step p50 / p99 ms", StepLine(run, s => s.P50) + " | p99 " + StepLine(run, s => s.P99));
+        if (run.Instructors.Count > 0)
+        {
+            var instructors = new LatencyStats(run.Instructors);
+            var learners = new LatencyStats(run.Learners);
+            Row("by role, p50 / p99 ms", string.Create(c, $"learners ({learners.Count}) {learners.P50:F2} / {learners.P99:F2}   instructors ({instructors.Count}) {instructors.P50:F2} / {instructors.P99:F2}"));
+        }
         Row("tool CPU", string.Create(c, $"{toolCpuMs:F0} ms = {cpuPerFlow:F3} ms/flow ({toolCpuMs / 1000 / seconds:F2} cores busy)"));
         Row("tool peak RSS (VmHWM)", string.Create(c, $"{peakMb:F0} MB (RSS now {toolAfter.RssKb / 1024.0:F0} MB)"));
         Row("load client CPU", string.Create(c, $"{clientCpu.TotalMilliseconds:F0} ms = {clientPerFlow:F3} ms/flow ({clientCpu.TotalSeconds / seconds:F2} cores busy)"));
