@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using LtiCurriculum.Lti.Claims;
-using Microsoft.AspNetCore.DataProtection;
 using LtiCurriculum.Web.Hosting.Caching;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
