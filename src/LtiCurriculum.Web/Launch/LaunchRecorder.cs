@@ -2,10 +2,10 @@ using LtiCurriculum.Lti.Launch;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Data.Stores;
+using LtiCurriculum.Web.Hosting.Caching;
 using LtiCurriculum.Web.Teach.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using LtiCurriculum.Web.Hosting.Caching;
 
 namespace LtiCurriculum.Web.Launch;
 
