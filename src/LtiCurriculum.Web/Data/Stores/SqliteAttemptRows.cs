@@ -96,7 +96,7 @@ internal sealed class SqliteAttemptRows(SqlitePreparedConnections connections)
             maximum = reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture);
             awaiting = reader.GetInt64(6) != 0;
             used = reader.GetInt32(7);
-            version = reader.IsDBNull(8) ? null : reader.GetString(8);
+            version = reader.GetStringOrNull(8);
         }
         statements.Answers.Parameters[0].Value = id;
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);

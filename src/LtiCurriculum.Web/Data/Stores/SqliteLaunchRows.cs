@@ -89,7 +89,6 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 
-    private static string? String(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Runs a lookup by the platform and one or two more keys (the deployment, then the row's own id).</summary>
     private static SqliteDataReader Find(SqliteCommand find, int platformId, string key, string? secondKey = null)
@@ -110,9 +109,9 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
         if (reader.Read())
         {
             context.Id = reader.GetInt32(0);
-            context.Label = String(reader, 1);
-            context.Title = String(reader, 2);
-            context.MembershipsUrl = String(reader, 3);
+            context.Label = reader.GetStringOrNull(1);
+            context.Title = reader.GetStringOrNull(2);
+            context.MembershipsUrl = reader.GetStringOrNull(3);
             context.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(4));
         }
         return context;
@@ -125,10 +124,10 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
         if (reader.Read())
         {
             user.Id = reader.GetInt32(0);
-            user.Name = String(reader, 1);
-            user.GivenName = String(reader, 2);
-            user.FamilyName = String(reader, 3);
-            user.Email = String(reader, 4);
+            user.Name = reader.GetStringOrNull(1);
+            user.GivenName = reader.GetStringOrNull(2);
+            user.FamilyName = reader.GetStringOrNull(3);
+            user.Email = reader.GetStringOrNull(4);
             user.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(5));
         }
         return user;
@@ -142,14 +141,14 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
         {
             link.Id = reader.GetInt32(0);
             link.ContextDbId = reader.IsDBNull(1) ? null : reader.GetInt32(1);
-            link.Title = String(reader, 2);
-            link.Description = String(reader, 3);
-            link.LineItemUrl = String(reader, 4);
-            link.LineItemsUrl = String(reader, 5);
-            link.AgsScopes = String(reader, 6);
-            link.CustomModuleId = String(reader, 7);
-            link.CustomParameters = String(reader, 8);
-            link.ProductFamily = String(reader, 9);
+            link.Title = reader.GetStringOrNull(2);
+            link.Description = reader.GetStringOrNull(3);
+            link.LineItemUrl = reader.GetStringOrNull(4);
+            link.LineItemsUrl = reader.GetStringOrNull(5);
+            link.AgsScopes = reader.GetStringOrNull(6);
+            link.CustomModuleId = reader.GetStringOrNull(7);
+            link.CustomParameters = reader.GetStringOrNull(8);
+            link.ProductFamily = reader.GetStringOrNull(9);
             link.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(10));
         }
         return link;

@@ -21,10 +21,8 @@ internal sealed class SqliteLinkFactsRows(SqlitePreparedConnections connections)
             {
                 return null;
             }
-            return new LinkFacts(reader.GetInt32(0), Text(reader, 1), Text(reader, 2) ?? Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7));
+            return new LinkFacts(reader.GetInt32(0), reader.GetStringOrNull(1), reader.GetStringOrNull(2) ?? reader.GetStringOrNull(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5), reader.GetStringOrNull(6), reader.GetStringOrNull(7));
         });
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     internal sealed class Statements(PreparedConnection connection)
     {

@@ -370,3 +370,10 @@ internal static class StoredInstant
     public static readonly Func<DateTimeOffset, long> From = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
     public static readonly Func<long, DateTimeOffset> ToInstant = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
 }
+
+/// <summary>Reading the columns the fast paths share.</summary>
+internal static class SqliteColumns
+{
+    /// <summary>The column's text, or null for SQL NULL.</summary>
+    public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

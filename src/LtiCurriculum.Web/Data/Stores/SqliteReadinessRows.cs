@@ -55,8 +55,8 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                 var number = reader.GetInt32(2);
                 var status = reader.GetInt32(3);
                 var updatedAt = reader.GetInt64(5);
-                var scoreGiven = reader.IsDBNull(7) ? null : reader.GetString(7);
-                var scoreMaximum = reader.IsDBNull(8) ? null : reader.GetString(8);
+                var scoreGiven = reader.GetStringOrNull(7);
+                var scoreMaximum = reader.GetStringOrNull(8);
                 sums.Add(id, status, number, updatedAt, scoreGiven, scoreMaximum);
                 attempts.Add(new ReadinessAttemptRow(
                     id, userId, number, (AttemptStatus)status,
@@ -64,12 +64,12 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                     reader.IsDBNull(6) ? null : StoredInstant.ToInstant(reader.GetInt64(6)),
                     scoreGiven is null ? null : ParseDecimal(scoreGiven),
                     scoreMaximum is null ? null : ParseDecimal(scoreMaximum),
-                    reader.IsDBNull(14) ? null : reader.GetString(14)));
+                    reader.GetStringOrNull(14)));
                 if (seenUsers.Add(userId))
                 {
                     var user = new ReadinessUserRow(userId, reader.GetString(9),
-                        reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                        reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13));
+                        reader.GetStringOrNull(10), reader.GetStringOrNull(11),
+                        reader.GetStringOrNull(12), reader.GetStringOrNull(13));
                     sums.Add(user);
                     users.Add(user);
                 }
