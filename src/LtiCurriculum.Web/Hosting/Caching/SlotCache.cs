@@ -74,14 +74,16 @@ public sealed class SlotCache<TValue>
 /// <summary>Keys for <see cref="SlotCache{TValue}"/>.</summary>
 public static class SlotCache
 {
+    // Session tokens run to a few hundred characters; up to this many UTF-8 bytes the text is hashed from the stack.
+    private const int StackBytes = 2048;
+
     /// <summary>The key of a text: 128 bits of its SHA-256 digest (UTF-8).</summary>
     public static UInt128 KeyOf(string text)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (max <= 512)
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) <= StackBytes)
         {
-            Span<byte> utf8 = stackalloc byte[512];
+            Span<byte> utf8 = stackalloc byte[StackBytes];
             SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(text, utf8)], hash);
         }
         else
