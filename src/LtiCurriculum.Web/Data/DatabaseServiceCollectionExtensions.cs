@@ -30,6 +30,7 @@ public static class DatabaseServiceCollectionExtensions
                     Directory.CreateDirectory(folder);
                     connectionString = $"Data Source={Path.Combine(folder, "lticurriculum.db")}";
                 }
+                SqliteProcessSettings.Apply();
                 // Writers wait for a busy database (up to Default Timeout, 30 s) instead of failing; foreign keys on.
                 var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = true };
                 sqlite.ForeignKeys ??= true;
