@@ -46,10 +46,14 @@ public sealed class ReadinessCacheTests
         Task<ReadinessReport> Render() => data.ReportAsync(linkId, 1, Module, module.English, roster, "(unnamed)", null, session, clock.GetUtcNow(), ct);
 
         var attempt = await attempts.CurrentAsync(linkId, userId, module, ct);
+        var first = await Render();
+        Assert.Equal(ReadinessState.InProgress, Assert.Single(first.Rows).State);
+        Assert.Equal(TimeSpan.Zero, first.Rows[0].TimeSpent);
+        // A link is kept from the second view that finds its work unchanged; then the kept report is served, with the
+        // countdown following the clock.
         var started = await Render();
-        Assert.Equal(ReadinessState.InProgress, Assert.Single(started.Rows).State);
-        Assert.Equal(TimeSpan.Zero, started.Rows[0].TimeSpent);
-        // Unchanged work: the kept report, with the countdown following the clock.
+        Assert.NotSame(first.Rows, started.Rows);
+        Assert.Equal(first.Rows, started.Rows);
         clock.Advance(TimeSpan.FromMinutes(1));
         var again = await Render();
         Assert.Same(started.Rows, again.Rows);
@@ -59,6 +63,10 @@ public sealed class ReadinessCacheTests
         Assert.Equal(SaveOutcome.Saved, (await attempts.SaveAnswerAsync(attempt.Id, linkId, userId, "fc-dp-q5", new string('r', 220), ct)).Outcome);
         var saved = await Render();
         Assert.Equal(TimeSpan.FromMinutes(10), Assert.Single(saved.Rows).TimeSpent);
+        // Changed work is not kept at once: the next view computes again, the one after is served kept.
+        var savedAgain = await Render();
+        Assert.NotSame(saved.Rows, savedAgain.Rows);
+        Assert.Same(savedAgain.Rows, (await Render()).Rows);
 
         clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(SubmitOutcome.Submitted, (await attempts.SubmitAsync(attempt.Id, linkId, userId, (id, _) => catalogue.FindModule(id)?.English, null, false, ct)).Outcome);

@@ -3,6 +3,7 @@ using LtiCurriculum.Curriculum.Readiness;
 using LtiCurriculum.Lti.Nrps;
 using LtiCurriculum.Web.Data;
 using LtiCurriculum.Web.Data.Entities;
+using LtiCurriculum.Web.Hosting.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -30,8 +31,9 @@ internal sealed record ReadinessRows(
 /// launch) and everyone who has attempts on the link, with their attempts at the link's current module.
 /// On SQLite the rows come from <see cref="Data.Stores.SqliteReadinessRows"/> (prepared statements on the kept-open
 /// connections, read without EF); on SQL Server and PostgreSQL from EF. Both read the same rows.
-/// On SQLite the learners and the computed report are kept per link and module, and every load reads the link's
-/// attempts and their <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
+/// On SQLite the learners and the computed report are kept per link and module from the second view that finds the
+/// link's work as the view before it, and every load reads the link's attempts and their
+/// <see cref="ReadinessFingerprint"/> from the database (so writes by any instance are seen): while it, the
 /// roster (the same object until a refresh or expiry), the module and the dates are unchanged, the kept report is
 /// served with only its clock-dependent part (the time until the session) recomputed.
 /// </summary>
@@ -44,6 +46,11 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
     // have open at once fit in far fewer, and a link that dropped out is read again in a few milliseconds.
     private const int KeptLinks = 50;
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = KeptLinks });
+    // The work each link's last view found. A link is kept only once a view finds its work as the view before left it:
+    // in a class at work every view finds new attempts, and keeping what each view computed replaced a kept entry per
+    // view with one that lived long enough to reach the GC's oldest generation (first-launch benchmark: 48 MB of a
+    // 10 s window promoted into gen2 and 7 background collections, against 8 MB and 1 without keeping).
+    private readonly SlotCache<SeenWork> _seen = new(4_096, TimeSpan.FromMinutes(10), TimeProvider.System);
 
     public void Dispose() => _kept.Dispose();
 
@@ -89,9 +96,23 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
             return known!;
         }
         var fresh = new KeptLearners(fingerprint, roster, unnamed, Assemble(rows, roster, unnamed), CountVersions(rows.Attempts));
-        _kept.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        var seenKey = SlotCache.KeyOf(linkId);
+        if (_seen.TryGet(seenKey, out var seen) && seen.ModuleId == moduleId && seen.Fingerprint == fingerprint)
+        {
+            _kept.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+        else
+        {
+            _seen.Set(seenKey, new SeenWork(moduleId, fingerprint));
+            if (known is not null)
+            {
+                _kept.Remove(key);
+            }
+        }
         return fresh;
     }
+
+    private readonly record struct SeenWork(string ModuleId, ReadinessFingerprint Fingerprint);
 
     private sealed record KeptReport(Module Module, DateTimeOffset? DueAt, DateTimeOffset? SessionAt, ReadinessReport Report);
 
