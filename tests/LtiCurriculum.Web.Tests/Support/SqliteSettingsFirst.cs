@@ -5,7 +5,7 @@ namespace LtiCurriculum.Web.Tests.Support;
 
 /// <summary>
 /// Applies the tool's process-wide SQLite settings before any test opens a connection, as the tool's start does, so
-/// every test runs SQLite the way the tool does in production (multi-thread mode included).
+/// every test runs SQLite the way the tool does in production.
 /// </summary>
 internal static class SqliteSettingsFirst
 {
