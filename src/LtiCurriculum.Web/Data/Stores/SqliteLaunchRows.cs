@@ -1,5 +1,4 @@
 using LtiCurriculum.Web.Data.Entities;
-using Microsoft.Data.Sqlite;
 
 namespace LtiCurriculum.Web.Data.Stores;
 
@@ -29,127 +28,117 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
         var s = connection.Launches;
         if (rows.Context is { } context && rows.ContextChanged)
         {
-            var write = context.Id == 0 ? s.InsertContext : s.UpdateContext;
-            var p = write.Parameters;
-            p[0].Value = context.Id == 0 ? context.PlatformId : context.Id;
-            p[1].Value = context.DeploymentId;
-            p[2].Value = context.ContextId;
-            p[3].Value = Nullable(context.Label);
-            p[4].Value = Nullable(context.Title);
-            p[5].Value = Nullable(context.MembershipsUrl);
-            p[6].Value = StoredInstant.From(context.LastLaunchAt);
-            context.Id = Execute(write, context.Id);
+            context.Id = Execute((context.Id == 0 ? s.InsertContext : s.UpdateContext)
+                .Bind(0, context.Id == 0 ? context.PlatformId : context.Id)
+                .Bind(1, context.DeploymentId)
+                .Bind(2, context.ContextId)
+                .Bind(3, context.Label)
+                .Bind(4, context.Title)
+                .Bind(5, context.MembershipsUrl)
+                .Bind(6, StoredInstant.From(context.LastLaunchAt)), context.Id);
         }
         if (rows.User is { } user && rows.UserChanged)
         {
-            var write = user.Id == 0 ? s.InsertUser : s.UpdateUser;
-            var p = write.Parameters;
-            p[0].Value = user.Id == 0 ? user.PlatformId : user.Id;
-            p[1].Value = user.Subject;
-            p[2].Value = Nullable(user.Name);
-            p[3].Value = Nullable(user.GivenName);
-            p[4].Value = Nullable(user.FamilyName);
-            p[5].Value = Nullable(user.Email);
-            p[6].Value = StoredInstant.From(user.LastLaunchAt);
-            user.Id = Execute(write, user.Id);
+            user.Id = Execute((user.Id == 0 ? s.InsertUser : s.UpdateUser)
+                .Bind(0, user.Id == 0 ? user.PlatformId : user.Id)
+                .Bind(1, user.Subject)
+                .Bind(2, user.Name)
+                .Bind(3, user.GivenName)
+                .Bind(4, user.FamilyName)
+                .Bind(5, user.Email)
+                .Bind(6, StoredInstant.From(user.LastLaunchAt)), user.Id);
         }
         if (rows.Link is { } link && rows.LinkChanged)
         {
             link.ContextDbId = rows.Context?.Id ?? link.ContextDbId;
-            var write = link.Id == 0 ? s.InsertLink : s.UpdateLink;
-            var p = write.Parameters;
-            p[0].Value = link.Id == 0 ? link.PlatformId : link.Id;
-            p[1].Value = link.DeploymentId;
-            p[2].Value = link.ResourceLinkId;
-            p[3].Value = (object?)link.ContextDbId ?? DBNull.Value;
-            p[4].Value = Nullable(link.Title);
-            p[5].Value = Nullable(link.Description);
-            p[6].Value = Nullable(link.LineItemUrl);
-            p[7].Value = Nullable(link.LineItemsUrl);
-            p[8].Value = Nullable(link.AgsScopes);
-            p[9].Value = Nullable(link.CustomModuleId);
-            p[10].Value = Nullable(link.CustomParameters);
-            p[11].Value = Nullable(link.ProductFamily);
-            p[12].Value = StoredInstant.From(link.LastLaunchAt);
-            link.Id = Execute(write, link.Id);
+            link.Id = Execute((link.Id == 0 ? s.InsertLink : s.UpdateLink)
+                .Bind(0, link.Id == 0 ? link.PlatformId : link.Id)
+                .Bind(1, link.DeploymentId)
+                .Bind(2, link.ResourceLinkId)
+                .BindOrNull(3, link.ContextDbId)
+                .Bind(4, link.Title)
+                .Bind(5, link.Description)
+                .Bind(6, link.LineItemUrl)
+                .Bind(7, link.LineItemsUrl)
+                .Bind(8, link.AgsScopes)
+                .Bind(9, link.CustomModuleId)
+                .Bind(10, link.CustomParameters)
+                .Bind(11, link.ProductFamily)
+                .Bind(12, StoredInstant.From(link.LastLaunchAt)), link.Id);
         }
         return 0;
     });
 
     /// <summary>An insert returns the new row's id; an update keeps the id it was given.</summary>
-    private static int Execute(SqliteCommand write, int id)
+    private static int Execute(SqliteStatement write, int id)
     {
         if (id != 0)
         {
-            write.ExecuteNonQuery();
+            write.Execute();
             return id;
         }
-        return Convert.ToInt32(write.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return checked((int)write.Scalar());
     }
-
-    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
-
 
     /// <summary>Runs a lookup by the platform and one or two more keys (the deployment, then the row's own id).</summary>
-    private static SqliteDataReader Find(SqliteCommand find, int platformId, string key, string? secondKey = null)
+    private static SqliteStatement.Rows Find(SqliteStatement find, int platformId, string key, string? secondKey = null)
     {
-        find.Parameters[0].Value = platformId;
-        find.Parameters[1].Value = key;
+        find.Bind(0, platformId).Bind(1, key);
         if (secondKey is not null)
         {
-            find.Parameters[2].Value = secondKey;
+            find.Bind(2, secondKey);
         }
-        return find.ExecuteReader();
+        return find.Query();
     }
 
-    private static LtiContextEntity ReadContext(SqliteCommand find, int platformId, string deploymentId, string contextId)
+    private static LtiContextEntity ReadContext(SqliteStatement find, int platformId, string deploymentId, string contextId)
     {
-        using var reader = Find(find, platformId, deploymentId, contextId);
+        using var row = Find(find, platformId, deploymentId, contextId);
         var context = new LtiContextEntity { PlatformId = platformId, DeploymentId = deploymentId, ContextId = contextId };
-        if (reader.Read())
+        if (row.Next())
         {
-            context.Id = reader.GetInt32(0);
-            context.Label = reader.GetStringOrNull(1);
-            context.Title = reader.GetStringOrNull(2);
-            context.MembershipsUrl = reader.GetStringOrNull(3);
-            context.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(4));
+            context.Id = row.Int32(0);
+            context.Label = row.TextOrNull(1);
+            context.Title = row.TextOrNull(2);
+            context.MembershipsUrl = row.TextOrNull(3);
+            context.LastLaunchAt = StoredInstant.ToInstant(row.Int64(4));
         }
         return context;
     }
 
-    private static LtiUserEntity ReadUser(SqliteCommand find, int platformId, string subject)
+    private static LtiUserEntity ReadUser(SqliteStatement find, int platformId, string subject)
     {
-        using var reader = Find(find, platformId, subject);
+        using var row = Find(find, platformId, subject);
         var user = new LtiUserEntity { PlatformId = platformId, Subject = subject };
-        if (reader.Read())
+        if (row.Next())
         {
-            user.Id = reader.GetInt32(0);
-            user.Name = reader.GetStringOrNull(1);
-            user.GivenName = reader.GetStringOrNull(2);
-            user.FamilyName = reader.GetStringOrNull(3);
-            user.Email = reader.GetStringOrNull(4);
-            user.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(5));
+            user.Id = row.Int32(0);
+            user.Name = row.TextOrNull(1);
+            user.GivenName = row.TextOrNull(2);
+            user.FamilyName = row.TextOrNull(3);
+            user.Email = row.TextOrNull(4);
+            user.LastLaunchAt = StoredInstant.ToInstant(row.Int64(5));
         }
         return user;
     }
 
-    private static ResourceLinkEntity ReadLink(SqliteCommand find, int platformId, string deploymentId, string linkId)
+    private static ResourceLinkEntity ReadLink(SqliteStatement find, int platformId, string deploymentId, string linkId)
     {
-        using var reader = Find(find, platformId, deploymentId, linkId);
+        using var row = Find(find, platformId, deploymentId, linkId);
         var link = new ResourceLinkEntity { PlatformId = platformId, DeploymentId = deploymentId, ResourceLinkId = linkId };
-        if (reader.Read())
+        if (row.Next())
         {
-            link.Id = reader.GetInt32(0);
-            link.ContextDbId = reader.IsDBNull(1) ? null : reader.GetInt32(1);
-            link.Title = reader.GetStringOrNull(2);
-            link.Description = reader.GetStringOrNull(3);
-            link.LineItemUrl = reader.GetStringOrNull(4);
-            link.LineItemsUrl = reader.GetStringOrNull(5);
-            link.AgsScopes = reader.GetStringOrNull(6);
-            link.CustomModuleId = reader.GetStringOrNull(7);
-            link.CustomParameters = reader.GetStringOrNull(8);
-            link.ProductFamily = reader.GetStringOrNull(9);
-            link.LastLaunchAt = StoredInstant.ToInstant(reader.GetInt64(10));
+            link.Id = row.Int32(0);
+            link.ContextDbId = row.Int32OrNull(1);
+            link.Title = row.TextOrNull(2);
+            link.Description = row.TextOrNull(3);
+            link.LineItemUrl = row.TextOrNull(4);
+            link.LineItemsUrl = row.TextOrNull(5);
+            link.AgsScopes = row.TextOrNull(6);
+            link.CustomModuleId = row.TextOrNull(7);
+            link.CustomParameters = row.TextOrNull(8);
+            link.ProductFamily = row.TextOrNull(9);
+            link.LastLaunchAt = StoredInstant.ToInstant(row.Int64(10));
         }
         return link;
     }
@@ -159,47 +148,47 @@ internal sealed class SqliteLaunchRows(SqlitePreparedConnections connections)
     {
         private const string LinkValues = "$context, $title, $description, $lineItem, $lineItems, $scopes, $module, $custom, $family, $at";
 
-        public SqliteCommand FindContext { get; } = connection.Prepare("""
+        public SqliteStatement FindContext { get; } = connection.Prepare("""
             SELECT "Id", "Label", "Title", "MembershipsUrl", "LastLaunchAt" FROM "Contexts"
             WHERE "PlatformId" = $platform AND "DeploymentId" = $deployment AND "ContextId" = $key
             """, "$platform", "$deployment", "$key");
 
-        public SqliteCommand FindUser { get; } = connection.Prepare("""
+        public SqliteStatement FindUser { get; } = connection.Prepare("""
             SELECT "Id", "Name", "GivenName", "FamilyName", "Email", "LastLaunchAt" FROM "Users" WHERE "PlatformId" = $platform AND "Subject" = $key
             """, "$platform", "$key");
 
-        public SqliteCommand FindLink { get; } = connection.Prepare("""
+        public SqliteStatement FindLink { get; } = connection.Prepare("""
             SELECT "Id", "ContextDbId", "Title", "Description", "LineItemUrl", "LineItemsUrl", "AgsScopes", "CustomModuleId", "CustomParameters", "ProductFamily", "LastLaunchAt"
             FROM "ResourceLinks" WHERE "PlatformId" = $platform AND "DeploymentId" = $deployment AND "ResourceLinkId" = $key
             """, "$platform", "$deployment", "$key");
 
-        public SqliteCommand InsertContext { get; } = connection.Prepare("""
+        public SqliteStatement InsertContext { get; } = connection.Prepare("""
             INSERT INTO "Contexts" ("PlatformId", "DeploymentId", "ContextId", "Label", "Title", "MembershipsUrl", "LastLaunchAt")
             VALUES ($id, $deployment, $key, $label, $title, $memberships, $at) RETURNING "Id"
             """, "$id", "$deployment", "$key", "$label", "$title", "$memberships", "$at");
 
-        public SqliteCommand UpdateContext { get; } = connection.Prepare("""
+        public SqliteStatement UpdateContext { get; } = connection.Prepare("""
             UPDATE "Contexts" SET "Label" = $label, "Title" = $title, "MembershipsUrl" = $memberships, "LastLaunchAt" = $at
             WHERE "Id" = $id
             """, "$id", "$deployment", "$key", "$label", "$title", "$memberships", "$at");
 
-        public SqliteCommand InsertUser { get; } = connection.Prepare("""
+        public SqliteStatement InsertUser { get; } = connection.Prepare("""
             INSERT INTO "Users" ("PlatformId", "Subject", "Name", "GivenName", "FamilyName", "Email", "LastLaunchAt")
             VALUES ($id, $key, $name, $given, $family, $email, $at) RETURNING "Id"
             """, "$id", "$key", "$name", "$given", "$family", "$email", "$at");
 
-        public SqliteCommand UpdateUser { get; } = connection.Prepare("""
+        public SqliteStatement UpdateUser { get; } = connection.Prepare("""
             UPDATE "Users" SET "Name" = $name, "GivenName" = $given, "FamilyName" = $family, "Email" = $email, "LastLaunchAt" = $at
             WHERE "Id" = $id
             """, "$id", "$key", "$name", "$given", "$family", "$email", "$at");
 
-        public SqliteCommand InsertLink { get; } = connection.Prepare($"""
+        public SqliteStatement InsertLink { get; } = connection.Prepare($"""
             INSERT INTO "ResourceLinks" ("PlatformId", "DeploymentId", "ResourceLinkId", "ContextDbId", "Title", "Description", "LineItemUrl",
                 "LineItemsUrl", "AgsScopes", "CustomModuleId", "CustomParameters", "ProductFamily", "LastLaunchAt")
             VALUES ($id, $deployment, $key, {LinkValues}) RETURNING "Id"
             """, "$id", "$deployment", "$key", "$context", "$title", "$description", "$lineItem", "$lineItems", "$scopes", "$module", "$custom", "$family", "$at");
 
-        public SqliteCommand UpdateLink { get; } = connection.Prepare("""
+        public SqliteStatement UpdateLink { get; } = connection.Prepare("""
             UPDATE "ResourceLinks" SET "ContextDbId" = $context, "Title" = $title, "Description" = $description, "LineItemUrl" = $lineItem,
                 "LineItemsUrl" = $lineItems, "AgsScopes" = $scopes, "CustomModuleId" = $module, "CustomParameters" = $custom,
                 "ProductFamily" = $family, "LastLaunchAt" = $at

@@ -1,5 +1,4 @@
 using LtiCurriculum.Web.Learn;
-using Microsoft.Data.Sqlite;
 
 namespace LtiCurriculum.Web.Data.Stores;
 
@@ -14,19 +13,17 @@ internal sealed class SqliteLinkFactsRows(SqlitePreparedConnections connections)
     public LinkFacts? Find(int linkId) =>
         connections.Read(linkId, static (connection, id) =>
         {
-            var find = connection.LinkFacts.Find;
-            find.Parameters[0].Value = id;
-            using var reader = find.ExecuteReader();
-            if (!reader.Read())
+            using var row = connection.LinkFacts.Find.Bind(0, id).Query();
+            if (!row.Next())
             {
                 return null;
             }
-            return new LinkFacts(reader.GetInt32(0), reader.GetStringOrNull(1), reader.GetStringOrNull(2) ?? reader.GetStringOrNull(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5), reader.GetStringOrNull(6), reader.GetStringOrNull(7));
+            return new LinkFacts(row.Int32(0), row.TextOrNull(1), row.TextOrNull(2) ?? row.TextOrNull(3), row.TextOrNull(4), row.TextOrNull(5), row.TextOrNull(6), row.TextOrNull(7));
         });
 
     internal sealed class Statements(PreparedConnection connection)
     {
-        public SqliteCommand Find { get; } = connection.Prepare("""
+        public SqliteStatement Find { get; } = connection.Prepare("""
             SELECT r."Id", r."Title", c."Title", c."Label", r."CustomModuleId", r."BoundModuleId", r."CustomParameters", r."InstructorSettings"
             FROM "ResourceLinks" AS r
             LEFT JOIN "Contexts" AS c ON c."Id" = r."ContextDbId"

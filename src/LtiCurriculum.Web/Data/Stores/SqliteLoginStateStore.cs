@@ -1,5 +1,4 @@
 using LtiCurriculum.Lti.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace LtiCurriculum.Web.Data.Stores;
 
@@ -27,29 +26,27 @@ internal sealed class SqliteLoginStateStore(SqlitePreparedConnections connection
 
     private static int Save(PreparedConnection connection, LoginState state)
     {
-        var insert = connection.LoginStates.Insert;
-        var p = insert.Parameters;
-        p[0].Value = state.StateHash;
-        p[1].Value = state.Nonce;
-        p[2].Value = state.PlatformId;
-        p[3].Value = state.Issuer;
-        p[4].Value = state.ClientId;
-        p[5].Value = (object?)state.DeploymentIdHint ?? DBNull.Value;
-        p[6].Value = state.TargetLinkUri;
-        p[7].Value = state.BrowserBindingHash;
-        p[8].Value = StoredInstant.From(state.ExpiresAt);
-        return insert.ExecuteNonQuery();
+        return connection.LoginStates.Insert
+            .Bind(0, state.StateHash)
+            .Bind(1, state.Nonce)
+            .Bind(2, state.PlatformId)
+            .Bind(3, state.Issuer)
+            .Bind(4, state.ClientId)
+            .Bind(5, state.DeploymentIdHint)
+            .Bind(6, state.TargetLinkUri)
+            .Bind(7, state.BrowserBindingHash)
+            .Bind(8, StoredInstant.From(state.ExpiresAt))
+            .Execute();
     }
 
     private static LoginState? Consume(PreparedConnection connection, string stateHash)
     {
-        var consume = connection.LoginStates.Consume;
-        consume.Parameters[0].Value = stateHash;
-        using var reader = consume.ExecuteReader();
-        return reader.Read()
+        using var row = connection.LoginStates.Consume.Bind(0, stateHash).Query();
+        // SQLite makes a RETURNING statement's changes on its first step (sqlite.org/lang_returning.html).
+        return row.Next()
             ? new LoginState(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), StoredInstant.ToInstant(reader.GetInt64(8)))
+                row.Text(0), row.Text(1), row.Int32(2), row.Text(3), row.Text(4),
+                row.TextOrNull(5), row.Text(6), row.Text(7), StoredInstant.ToInstant(row.Int64(8)))
             : null;
     }
 
@@ -58,10 +55,10 @@ internal sealed class SqliteLoginStateStore(SqlitePreparedConnections connection
     {
         private const string Columns = "\"StateHash\", \"Nonce\", \"PlatformId\", \"Issuer\", \"ClientId\", \"DeploymentIdHint\", \"TargetLinkUri\", \"BrowserBindingHash\", \"ExpiresAt\"";
 
-        public SqliteCommand Insert { get; } = connection.Prepare(
+        public SqliteStatement Insert { get; } = connection.Prepare(
             $"INSERT INTO \"LoginStates\" ({Columns}) VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8)", "$0", "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8");
 
-        public SqliteCommand Consume { get; } = connection.Prepare(
+        public SqliteStatement Consume { get; } = connection.Prepare(
             $"DELETE FROM \"LoginStates\" WHERE \"StateHash\" = $hash RETURNING {Columns}", "$hash");
     }
 }

@@ -284,8 +284,8 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
 /// <summary>An open SQLite connection with the tool's pragmas set, and each fast path's prepared statements.</summary>
 public sealed class PreparedConnection : IDisposable
 {
-    private readonly List<SqliteCommand> _commands = [];
-    private SqliteCommand? _begin, _beginRead, _commit, _savepoint, _release, _rollbackTo;
+    private readonly List<SqliteStatement> _statements = [];
+    private SqliteStatement? _begin, _beginRead, _commit, _savepoint, _release, _rollbackTo;
     private SqliteLoginStateStore.Statements? _loginStates;
     private SqliteLaunchRows.Statements? _launches;
     private SqliteAttemptRows.Statements? _attempts;
@@ -313,31 +313,26 @@ public sealed class PreparedConnection : IDisposable
 
     internal SqliteLinkFactsRows.Statements LinkFacts => _linkFacts ??= new(this);
 
-    /// <summary>A command on this connection with its parameters (set their values by position), disposed with it.</summary>
-    internal SqliteCommand Prepare(string sql, params string[] parameters)
+    /// <summary>A statement on this connection whose parameters are bound by their position in <paramref name="parameters"/>, disposed with it.</summary>
+    internal SqliteStatement Prepare(string sql, params string[] parameters)
     {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-        _commands.Add(command);
-        return command;
+        var statement = new SqliteStatement(Connection, sql, parameters);
+        _statements.Add(statement);
+        return statement;
     }
 
-    internal void Begin() => (_begin ??= Prepare("BEGIN IMMEDIATE")).ExecuteNonQuery();
+    internal void Begin() => (_begin ??= Prepare("BEGIN IMMEDIATE")).Execute();
 
-    internal void Commit() => (_commit ??= Prepare("COMMIT")).ExecuteNonQuery();
+    internal void Commit() => (_commit ??= Prepare("COMMIT")).Execute();
 
-    internal void Savepoint() => (_savepoint ??= Prepare("SAVEPOINT write")).ExecuteNonQuery();
+    internal void Savepoint() => (_savepoint ??= Prepare("SAVEPOINT write")).Execute();
 
-    internal void ReleaseSavepoint() => (_release ??= Prepare("RELEASE write")).ExecuteNonQuery();
+    internal void ReleaseSavepoint() => (_release ??= Prepare("RELEASE write")).Execute();
 
     /// <summary>Undoes the write since <see cref="Savepoint"/> and ends the savepoint; the group's transaction goes on.</summary>
     internal void RollbackToSavepoint()
     {
-        (_rollbackTo ??= Prepare("ROLLBACK TO write")).ExecuteNonQuery();
+        (_rollbackTo ??= Prepare("ROLLBACK TO write")).Execute();
         ReleaseSavepoint();
     }
 
@@ -348,17 +343,18 @@ public sealed class PreparedConnection : IDisposable
     /// </summary>
     internal T InReadTransaction<T, TState>(TState state, Func<PreparedConnection, TState, T> work)
     {
-        (_beginRead ??= Prepare("BEGIN")).ExecuteNonQuery();
+        (_beginRead ??= Prepare("BEGIN")).Execute();
         var result = work(this, state);
-        (_commit ??= Prepare("COMMIT")).ExecuteNonQuery();
+        Commit();
         return result;
     }
 
     public void Dispose()
     {
-        foreach (var command in _commands)
+        // Statements first: a connection closed under a live statement would stay open as a zombie until it is finalized.
+        foreach (var statement in _statements)
         {
-            command.Dispose();
+            statement.Dispose();
         }
         Connection.Dispose();
     }
@@ -369,11 +365,4 @@ internal static class StoredInstant
 {
     public static readonly Func<DateTimeOffset, long> From = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
     public static readonly Func<long, DateTimeOffset> ToInstant = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
-}
-
-/// <summary>Reading the columns the fast paths share.</summary>
-internal static class SqliteColumns
-{
-    /// <summary>The column's text, or null for SQL NULL.</summary>
-    public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using LtiCurriculum.Web.Data.Entities;
 using LtiCurriculum.Web.Teach.Dashboard;
-using Microsoft.Data.Sqlite;
 
 namespace LtiCurriculum.Web.Data.Stores;
 
@@ -44,32 +43,30 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
         var users = new List<ReadinessUserRow>(expected);
         var seenUsers = new HashSet<int>(expected);
         var sums = new FingerprintSums();
-        statements.Attempts.Parameters[0].Value = linkId;
-        statements.Attempts.Parameters[1].Value = moduleId;
-        using (var reader = statements.Attempts.ExecuteReader())
+        using (var row = statements.Attempts.Bind(0, linkId).Bind(1, moduleId).Query())
         {
-            while (reader.Read())
+            while (row.Next())
             {
-                var id = reader.GetInt32(0);
-                var userId = reader.GetInt32(1);
-                var number = reader.GetInt32(2);
-                var status = reader.GetInt32(3);
-                var updatedAt = reader.GetInt64(5);
-                var scoreGiven = reader.GetStringOrNull(7);
-                var scoreMaximum = reader.GetStringOrNull(8);
+                var id = row.Int32(0);
+                var userId = row.Int32(1);
+                var number = row.Int32(2);
+                var status = row.Int32(3);
+                var updatedAt = row.Int64(5);
+                var scoreGiven = row.TextOrNull(7);
+                var scoreMaximum = row.TextOrNull(8);
                 sums.Add(id, status, number, updatedAt, scoreGiven, scoreMaximum);
                 attempts.Add(new ReadinessAttemptRow(
                     id, userId, number, (AttemptStatus)status,
-                    StoredInstant.ToInstant(reader.GetInt64(4)), StoredInstant.ToInstant(updatedAt),
-                    reader.IsDBNull(6) ? null : StoredInstant.ToInstant(reader.GetInt64(6)),
+                    StoredInstant.ToInstant(row.Int64(4)), StoredInstant.ToInstant(updatedAt),
+                    row.Int64OrNull(6) is { } submittedAt ? StoredInstant.ToInstant(submittedAt) : null,
                     scoreGiven is null ? null : ParseDecimal(scoreGiven),
                     scoreMaximum is null ? null : ParseDecimal(scoreMaximum),
-                    reader.GetStringOrNull(14)));
+                    row.TextOrNull(14)));
                 if (seenUsers.Add(userId))
                 {
-                    var user = new ReadinessUserRow(userId, reader.GetString(9),
-                        reader.GetStringOrNull(10), reader.GetStringOrNull(11),
-                        reader.GetStringOrNull(12), reader.GetStringOrNull(13));
+                    var user = new ReadinessUserRow(userId, row.Text(9),
+                        row.TextOrNull(10), row.TextOrNull(11),
+                        row.TextOrNull(12), row.TextOrNull(13));
                     sums.Add(user);
                     users.Add(user);
                 }
@@ -82,15 +79,13 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
         }
 
         var answersByAttempt = new Dictionary<int, Dictionary<string, string>>(attempts.Count);
-        statements.Answers.Parameters[0].Value = linkId;
-        statements.Answers.Parameters[1].Value = moduleId;
-        using (var reader = statements.Answers.ExecuteReader())
+        using (var row = statements.Answers.Bind(0, linkId).Bind(1, moduleId).Query())
         {
             Dictionary<string, string>? current = null;
             var currentId = 0;
-            while (reader.Read())
+            while (row.Next())
             {
-                var attemptId = reader.GetInt32(0);
+                var attemptId = row.Int32(0);
                 if (current is null || attemptId != currentId)
                 {
                     if (!answersByAttempt.TryGetValue(attemptId, out current))
@@ -99,7 +94,7 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                     }
                     currentId = attemptId;
                 }
-                current[reader.GetString(1)] = reader.GetString(2);
+                current[row.Text(1)] = row.Text(2);
             }
         }
         return new ReadinessRows(attempts, answersByAttempt, users);
@@ -155,7 +150,7 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
                 """, "$link", "$module");
         }
 
-        public SqliteCommand Attempts { get; }
-        public SqliteCommand Answers { get; }
+        public SqliteStatement Attempts { get; }
+        public SqliteStatement Answers { get; }
     }
 }
