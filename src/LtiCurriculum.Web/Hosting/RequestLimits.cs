@@ -28,16 +28,29 @@ internal static class RequestLimits
     {
         // Body limits first: finding a course staff post's platform reads its form, which must stay within them.
         app.UseBodyLimits();
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             var limiters = context.RequestServices.GetRequiredService<RequestRateLimiters>();
-            if (limiters.NamesPlatform(context.Request))
+            if (!limiters.NamesPlatform(context.Request))
             {
-                context.Items[RequestRateLimiters.PlatformItem] = await RequestPlatform.FindAsync(
-                    context, EndpointGroups.Of(context.Request), context.RequestServices.GetRequiredService<IPlatformRegistrationStore>());
+                return next(context);
             }
-            await next(context);
+            var platform = RequestPlatform.FindAsync(
+                context, EndpointGroups.Of(context.Request), context.RequestServices.GetRequiredService<IPlatformRegistrationStore>());
+            if (!platform.IsCompletedSuccessfully)
+            {
+                return AfterFindingAsync(context, next, platform);
+            }
+            // Found without waiting (a known platform): no async state machine for the request.
+            context.Items[RequestRateLimiters.PlatformItem] = platform.Result;
+            return next(context);
         });
         return app.UseRateLimiter();
+    }
+
+    private static async Task AfterFindingAsync(HttpContext context, RequestDelegate next, Task<string?> platform)
+    {
+        context.Items[RequestRateLimiters.PlatformItem] = await platform;
+        await next(context);
     }
 }

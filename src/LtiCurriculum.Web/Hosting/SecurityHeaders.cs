@@ -38,24 +38,42 @@ internal static class SecurityHeaders
     }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             // Resolved per request, not while the pipeline is built: a bad Security setting is reported at start like any other.
             var ancestors = context.RequestServices.GetRequiredService<FrameAncestors>();
-            var registered = await ancestors.GetAsync();
-            context.Response.OnStarting(() =>
+            var registered = ancestors.GetAsync();
+            if (!registered.IsCompletedSuccessfully)
             {
-                var headers = context.Response.Headers;
-                headers["Referrer-Policy"] = "same-origin";
-                headers["X-Content-Type-Options"] = "nosniff";
-                if (!headers.ContainsKey("Content-Security-Policy"))
-                {
-                    headers["Content-Security-Policy"] = context.Features.Get<RegistrationFrameAncestors>() is { } registering
-                        ? PolicyWithoutFraming + ancestors.With(registering.Origins)
-                        : PolicyFor(registered);
-                }
-                return Task.CompletedTask;
-            });
-            await next(context);
+                return AfterLoadingAsync(context, next, ancestors, registered);
+            }
+            // The usual case (the list is loaded): no async state machine for every request.
+            AddOnStarting(context, ancestors, registered.Result);
+            return next(context);
         });
+
+    private static async Task AfterLoadingAsync(HttpContext context, RequestDelegate next, FrameAncestors ancestors, ValueTask<string> registered)
+    {
+        AddOnStarting(context, ancestors, await registered);
+        await next(context);
+    }
+
+    // Set as the response starts: handlers and error pages that clear the response would drop them otherwise.
+    private static void AddOnStarting(HttpContext context, FrameAncestors ancestors, string registered) =>
+        context.Response.OnStarting(static state =>
+        {
+            var (context, ancestors, registered) = (PendingHeaders)state;
+            var headers = context.Response.Headers;
+            headers["Referrer-Policy"] = "same-origin";
+            headers["X-Content-Type-Options"] = "nosniff";
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers["Content-Security-Policy"] = context.Features.Get<RegistrationFrameAncestors>() is { } registering
+                    ? PolicyWithoutFraming + ancestors.With(registering.Origins)
+                    : PolicyFor(registered);
+            }
+            return Task.CompletedTask;
+        }, new PendingHeaders(context, ancestors, registered));
+
+    private sealed record PendingHeaders(HttpContext Context, FrameAncestors Ancestors, string Registered);
 }
