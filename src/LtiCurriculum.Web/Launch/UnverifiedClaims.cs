@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 
@@ -14,30 +15,83 @@ internal static class UnverifiedClaims
     /// <summary><c>iss</c> and the first <c>aud</c> of a JWT's payload, read without checking its signature.</summary>
     public static (string? Issuer, string? Audience) Read(string? jwt)
     {
-        if (jwt is null || jwt.Length > MaxTokenLength || jwt.Split('.') is not [_, var payload, _])
+        if (jwt is null || jwt.Length > MaxTokenLength)
         {
             return default;
         }
+        // header.payload.signature: the payload is sliced, not split out (every launch comes through here).
+        var text = jwt.AsSpan();
+        var first = text.IndexOf('.');
+        var last = text.LastIndexOf('.');
+        if (first < 0 || last <= first || text[(first + 1)..last].Contains('.'))
+        {
+            return default;
+        }
+        var payload = text[(first + 1)..last];
+        var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(payload.Length));
         try
         {
-            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(payload));
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (Base64Url.DecodeFromChars(payload, buffer, out _, out var written) != OperationStatus.Done)
             {
                 return default;
             }
-            var issuer = root.TryGetProperty("iss", out var iss) && iss.ValueKind == JsonValueKind.String ? iss.GetString() : null;
-            var audience = root.TryGetProperty("aud", out var aud) ? aud.ValueKind switch
-            {
-                JsonValueKind.String => aud.GetString(),
-                JsonValueKind.Array when aud.GetArrayLength() > 0 && aud[0].ValueKind == JsonValueKind.String => aud[0].GetString(),
-                _ => null,
-            } : null;
-            return (issuer, audience);
+            return ReadTopLevel(buffer.AsSpan(0, written));
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        catch (JsonException)
         {
             return default;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (string? Issuer, string? Audience) ReadTopLevel(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+        string? issuer = null, audience = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("iss"u8))
+            {
+                reader.Read();
+                issuer = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("aud"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    audience = reader.GetString();
+                }
+                else if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    audience = reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    while (reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        reader.Skip();
+                        reader.Read();
+                    }
+                }
+                else
+                {
+                    audience = null;
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        // A payload cut short or with text after its object is not JSON: nothing is read from it.
+        return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? (issuer, audience) : default;
     }
 }
