@@ -75,6 +75,29 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_alone_in_its_group_that_fails_is_undone_and_the_next_write_commits()
+    {
+        // One at a time, so each write is alone in its group (its transaction is its savepoint).
+        Assert.Equal(1, await _connections.WriteAsync("kept", static (connection, text) => Insert(connection, text)));
+        var error = await Assert.ThrowsAsync<SqliteException>(() => _connections.WriteAsync(0, static (connection, _) =>
+        {
+            Insert(connection, "half-done");
+            return Insert(connection, "kept");
+        }));
+        Assert.Equal(19, error.SqliteErrorCode);
+        var failedAlone = await Assert.ThrowsAsync<InvalidOperationException>(() => _connections.WriteAsync<int, int>(0, static (connection, _) =>
+        {
+            Insert(connection, "also half-done");
+            throw new InvalidOperationException("the work's own failure");
+        }));
+        Assert.Equal("the work's own failure", failedAlone.Message);
+        Assert.Equal(1, await _connections.WriteAsync("after", static (connection, text) => Insert(connection, text)));
+
+        var stored = _connections.Read(0, static (connection, _) => Texts(connection));
+        Assert.Equal(["after", "kept"], stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Reads_go_on_while_a_write_holds_the_primary_connection()
     {
         using var release = new ManualResetEventSlim();

@@ -17,8 +17,8 @@ namespace LtiCurriculum.Web.Data.Stores;
 /// </para>
 /// <para>
 /// Writes are committed in groups (<see cref="WriteAsync"/>): the writes that arrive while one group commits go into the
-/// next, each in a savepoint of its own, so a group costs one transaction's locks, WAL frames and system calls instead
-/// of one set per write.
+/// next, each in a savepoint of its own (a write alone in its group needs none: its transaction is rolled back if it
+/// fails), so a group costs one transaction's locks, WAL frames and system calls instead of one set per write.
 /// </para>
 /// </summary>
 public sealed class SqlitePreparedConnections(string connectionString, WriteTransactions writes) : IDisposable
@@ -159,11 +159,27 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
             {
                 var connection = _primary ??= new PreparedConnection(connectionString);
                 connection.Begin();
-                for (var i = start; i < end; i++)
+                if (end - start == 1)
                 {
-                    group[i].RunInSavepoint(connection);
+                    // Alone in its group (the usual case on a quiet instance): its transaction is its savepoint, two
+                    // statements fewer per write.
+                    if (group[start].Run(connection))
+                    {
+                        connection.Commit();
+                    }
+                    else
+                    {
+                        connection.Rollback();
+                    }
                 }
-                connection.Commit();
+                else
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        group[i].RunInSavepoint(connection);
+                    }
+                    connection.Commit();
+                }
             }
             catch (Exception ex)
             {
@@ -232,8 +248,25 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
     /// <summary>A write waiting for its group's commit.</summary>
     private abstract class PendingWrite
     {
-        /// <summary>Runs the write in a savepoint, keeping its result or the exception it threw (its savepoint then rolled back).</summary>
-        public abstract void RunInSavepoint(PreparedConnection connection);
+        /// <summary>
+        /// Runs the write, keeping its result or the exception it threw: false then, and the caller undoes what it wrote.
+        /// Failures that leave the connection in doubt (I/O, a full disk, corruption, no memory) are thrown instead.
+        /// </summary>
+        public abstract bool Run(PreparedConnection connection);
+
+        /// <summary>Runs the write in a savepoint, rolled back if the write failed.</summary>
+        public void RunInSavepoint(PreparedConnection connection)
+        {
+            connection.Savepoint();
+            if (Run(connection))
+            {
+                connection.ReleaseSavepoint();
+            }
+            else
+            {
+                connection.RollbackToSavepoint();
+            }
+        }
 
         /// <summary>Completes the caller's task: its result, its own exception, or the group's commit failure.</summary>
         public abstract void Complete(Exception? groupFailure);
@@ -247,20 +280,18 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
 
         public Task<T> Task => _done.Task;
 
-        public override void RunInSavepoint(PreparedConnection connection)
+        public override bool Run(PreparedConnection connection)
         {
-            connection.Savepoint();
             try
             {
                 _result = work(connection, state);
+                return true;
             }
             catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOMEM })
             {
                 _error = ex;
-                connection.RollbackToSavepoint();
-                return;
+                return false;
             }
-            connection.ReleaseSavepoint();
         }
 
         public override void Complete(Exception? groupFailure)
@@ -285,7 +316,7 @@ public sealed class SqlitePreparedConnections(string connectionString, WriteTran
 public sealed class PreparedConnection : IDisposable
 {
     private readonly List<SqliteStatement> _statements = [];
-    private SqliteStatement? _begin, _beginRead, _commit, _savepoint, _release, _rollbackTo;
+    private SqliteStatement? _begin, _beginRead, _commit, _rollback, _savepoint, _release, _rollbackTo;
     private SqliteLoginStateStore.Statements? _loginStates;
     private SqliteLaunchRows.Statements? _launches;
     private SqliteAttemptRows.Statements? _attempts;
@@ -324,6 +355,8 @@ public sealed class PreparedConnection : IDisposable
     internal void Begin() => (_begin ??= Prepare("BEGIN IMMEDIATE")).Execute();
 
     internal void Commit() => (_commit ??= Prepare("COMMIT")).Execute();
+
+    internal void Rollback() => (_rollback ??= Prepare("ROLLBACK")).Execute();
 
     internal void Savepoint() => (_savepoint ??= Prepare("SAVEPOINT write")).Execute();
 
