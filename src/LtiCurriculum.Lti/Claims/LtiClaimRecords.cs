@@ -85,11 +85,50 @@ internal sealed class IdTokenPayload
     [JsonPropertyName(LtiClaimNames.Context)] public ContextClaim? Context { get; set; }
     [JsonPropertyName(LtiClaimNames.ToolPlatform)] public ToolPlatformClaim? ToolPlatform { get; set; }
     [JsonPropertyName(LtiClaimNames.LaunchPresentation)] public LaunchPresentationClaim? LaunchPresentation { get; set; }
-    [JsonPropertyName(LtiClaimNames.Custom)] public Dictionary<string, JsonElement>? Custom { get; set; }
+    [JsonPropertyName(LtiClaimNames.Custom), JsonConverter(typeof(CustomClaimConverter))] public Dictionary<string, string>? Custom { get; set; }
     [JsonPropertyName(LtiClaimNames.Lis)] public LisClaim? Lis { get; set; }
     [JsonPropertyName(LtiClaimNames.DeepLinkingSettings)] public DeepLinkingSettingsClaim? DeepLinkingSettings { get; set; }
     [JsonPropertyName(LtiClaimNames.AgsEndpoint)] public AgsEndpointClaim? AgsEndpoint { get; set; }
     [JsonPropertyName(LtiClaimNames.NrpsService)] public NrpsClaim? NrpsService { get; set; }
+}
+
+/// <summary>
+/// The custom claim (LTI Core 1.3 §5.4.6) as names and text values. Values are strings by the specification; a value a
+/// platform sends as a number, a boolean, null, an object or an array keeps its JSON text ("3", "true"), read straight
+/// from the token rather than through a JSON document per value.
+/// </summary>
+internal sealed class CustomClaimConverter : JsonConverter<Dictionary<string, string>>
+{
+    public override Dictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("expected an object of custom parameters");
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            values[name] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.StartObject or JsonTokenType.StartArray => JsonElement.ParseValue(ref reader).GetRawText(),
+                _ => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+            };
+        }
+        return values;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, text) in value)
+        {
+            writer.WriteString(name, text);
+        }
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary><c>aud</c> may be a single string or an array of strings (RFC 7519 §4.1.3).</summary>

@@ -96,9 +96,7 @@ public sealed class LaunchValidator
             LaunchPresentation = claims.LaunchPresentation is { } presentation ? presentation with { ReturnUrl = SafeReturnUrl(presentation.ReturnUrl) } : null,
             ToolPlatform = claims.ToolPlatform,
             Lis = claims.Lis,
-            Custom = claims.Custom is null
-                ? new Dictionary<string, string>()
-                : claims.Custom.ToDictionary(p => p.Key, p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal),
+            Custom = claims.Custom ?? new Dictionary<string, string>(StringComparer.Ordinal),
             Ags = claims.AgsEndpoint,
             Nrps = claims.NrpsService,
             DeepLinkingSettings = claims.DeepLinkingSettings,
