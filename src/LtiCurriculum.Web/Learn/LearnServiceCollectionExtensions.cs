@@ -15,6 +15,7 @@ public static class LearnServiceCollectionExtensions
         services.AddSingleton<AttemptStore>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<Pages.FreshModuleBodies>();
+        services.AddSingleton<Pages.ModuleOutlines>();
         services.AddSingleton<LearnerRequests>();
         return services;
     }

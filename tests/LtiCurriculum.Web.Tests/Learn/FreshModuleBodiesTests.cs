@@ -1,12 +1,9 @@
 using System.Text.Encodings.Web;
-using LtiCurriculum.Curriculum.Loading;
 using LtiCurriculum.Curriculum.Model;
-using LtiCurriculum.Web.Components;
 using LtiCurriculum.Web.Learn;
 using LtiCurriculum.Web.Learn.Pages;
 using LtiCurriculum.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LtiCurriculum.Web.Tests.Learn;
@@ -30,8 +27,7 @@ public sealed class FreshModuleBodiesTests(ToolFixture fixture) : IClassFixture<
     public async Task Every_modules_kept_body_filled_with_a_learners_values_is_the_body_rendered_for_them()
     {
         var bodies = Tool.Services.GetRequiredService<FreshModuleBodies>();
-        var modules = Tool.Services.GetRequiredService<ContentCatalogue>().Packs.SelectMany(p => p.Modules)
-            .SelectMany(m => new[] { m.English }.Concat(m.Translations.Values)).ToList();
+        var modules = LearnerSession.AllModules(Tool);
         Assert.NotEmpty(modules);
         var compared = 0;
         foreach (var module in modules)
@@ -107,17 +103,5 @@ public sealed class FreshModuleBodiesTests(ToolFixture fixture) : IClassFixture<
 
     private static int Count(string html, string part) => html.Split(part).Length - 1;
 
-    private async Task<string> RenderAsync(RenderFragment fragment)
-    {
-        using var output = new StringWriter();
-        await Tool.Services.GetRequiredService<PageRenderers>().RenderAsync(new Host(), ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(Host.Content)] = fragment }), output);
-        return output.ToString();
-    }
-
-    private sealed class Host : ComponentBase
-    {
-        [Parameter] public RenderFragment? Content { get; set; }
-
-        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, Content);
-    }
+    private Task<string> RenderAsync(RenderFragment fragment) => FragmentRendering.RenderAsync(Tool, fragment);
 }

@@ -33,6 +33,10 @@ internal sealed partial class LearnerSession(TestBrowser browser, ToolInstance t
     public static Module Module(ToolInstance tool, string id) =>
         tool.Services.GetRequiredService<ContentCatalogue>().FindModule(id)?.English ?? throw new InvalidOperationException($"No module {id}");
 
+    /// <summary>Every module of the tool's catalogue in every language it has.</summary>
+    public static IReadOnlyList<Module> AllModules(ToolInstance tool) =>
+        [.. tool.Services.GetRequiredService<ContentCatalogue>().Packs.SelectMany(p => p.Modules).SelectMany(m => new[] { m.English }.Concat(m.Translations.Values))];
+
     /// <summary>POSTs one answer the way the question's form does (no JavaScript), following the 303 back to the page.</summary>
     public async Task<WebPage> AnswerAsync(string questionId, params string[] values)
     {
