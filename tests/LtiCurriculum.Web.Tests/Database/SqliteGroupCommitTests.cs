@@ -98,6 +98,23 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_wait_for_the_writer_turn_another_writer_holds_and_then_commit_in_order()
+    {
+        var writes = new WriteTransactions(new DatabaseOptions());
+        using var connections = new SqlitePreparedConnections($"Data Source={_folder.DatabaseFile}", writes);
+        var turn = await writes.EnterSqliteWriterAsync(TestContext.Current.CancellationToken);
+        // Held elsewhere (an EF writer, say): the writes queue instead of running, and none is lost.
+        var queued = Enumerable.Range(0, 5).Select(i => connections.WriteAsync($"queued {i}", static (connection, text) => Insert(connection, text))).ToArray();
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.All(queued, write => Assert.False(write.IsCompleted));
+        Assert.Empty(connections.Read(0, static (connection, _) => Texts(connection)));
+        turn!.Dispose();
+        Assert.All(await Task.WhenAll(queued), inserted => Assert.Equal(1, inserted));
+        Assert.Equal(5, connections.Read(0, static (connection, _) => Texts(connection)).Count);
+        Assert.Equal(1, await connections.WriteAsync("next", static (connection, text) => Insert(connection, text)));
+    }
+
+    [Fact]
     public async Task Reads_go_on_while_a_write_holds_the_primary_connection()
     {
         using var release = new ManualResetEventSlim();
