@@ -8,19 +8,19 @@ public sealed class LtiToolOptions
     public const string SectionName = "Lti";
 
     /// <summary>Leeway for exp, iat and nbf. Platform clocks drift and Moodle tokens live only 60 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Lti:ClockSkew must be between 00:00:00 and 00:05:00.")]
+    [TimeSpanRange("00:00:00", "00:05:00", ErrorMessage = "Lti:ClockSkew must be between 00:00:00 and 00:05:00.")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>An id_token issued longer ago than this (plus skew) is refused even if exp says otherwise.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Lti:MaxTokenAge must be between 00:00:10 and 01:00:00.")]
+    [TimeSpanRange("00:00:10", "01:00:00", ErrorMessage = "Lti:MaxTokenAge must be between 00:00:10 and 01:00:00.")]
     public TimeSpan MaxTokenAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a login initiation may wait for its launch.</summary>
-    [Range(typeof(TimeSpan), "00:00:30", "01:00:00", ErrorMessage = "Lti:LoginStateLifetime must be between 00:00:30 and 01:00:00.")]
+    [TimeSpanRange("00:00:30", "01:00:00", ErrorMessage = "Lti:LoginStateLifetime must be between 00:00:30 and 01:00:00.")]
     public TimeSpan LoginStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a platform's key set is trusted without asking again.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Lti:JwksCacheLifetime must be between 00:01:00 and 7.00:00:00.")]
+    [TimeSpanRange("00:01:00", "7.00:00:00", ErrorMessage = "Lti:JwksCacheLifetime must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan JwksCacheLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
@@ -28,7 +28,7 @@ public sealed class LtiToolOptions
     /// not verify with the cached key of its kid (the platform replaced the key under the same kid). Keys fetched more
     /// recently than this are trusted as they are, so forged tokens cannot make the tool hammer the platform.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Lti:JwksRefetchInterval must be between 00:00:00 and 01:00:00.")]
+    [TimeSpanRange("00:00:00", "01:00:00", ErrorMessage = "Lti:JwksRefetchInterval must be between 00:00:00 and 01:00:00.")]
     public TimeSpan JwksRefetchInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest id_token accepted, in characters; larger ones are refused before any parsing.</summary>

@@ -14,11 +14,11 @@ public sealed class RegistrationOptions
     public bool AllowInsecureLoopback { get; set; }
 
     /// <summary>How long the platform's OpenID configuration may take to arrive.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Registration:ConfigurationTimeout must be between 00:00:00.050 and 00:01:00.")]
+    [TimeSpanRange("00:00:00.050", "00:01:00", ErrorMessage = "Registration:ConfigurationTimeout must be between 00:00:00.050 and 00:01:00.")]
     public TimeSpan ConfigurationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the platform's registration endpoint may take to answer.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Registration:RegistrationTimeout must be between 00:00:00.050 and 00:01:00.")]
+    [TimeSpanRange("00:00:00.050", "00:01:00", ErrorMessage = "Registration:RegistrationTimeout must be between 00:00:00.050 and 00:01:00.")]
     public TimeSpan RegistrationTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The most the tool reads of any platform answer; a configuration document is a few KiB.</summary>

@@ -1,3 +1,4 @@
+using LtiCurriculum.Lti;
 using System.ComponentModel.DataAnnotations;
 
 namespace LtiCurriculum.Web.Install.Keys;
@@ -11,6 +12,6 @@ public sealed class KeyOptions
     /// How long a key stays in the JWKS after a rotation retired it, so that grade calls and deep-linking responses
     /// signed just before the rotation, and platforms' cached key sets, still verify. Default 7 days.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00", ErrorMessage = "Keys:RetiredKeyGrace must be between 5 minutes and 365 days (e.g. \"7.00:00:00\").")]
+    [TimeSpanRange("00:05:00", "365.00:00:00", ErrorMessage = "Keys:RetiredKeyGrace must be between 5 minutes and 365 days (e.g. \"7.00:00:00\").")]
     public TimeSpan RetiredKeyGrace { get; set; } = TimeSpan.FromDays(7);
 }
