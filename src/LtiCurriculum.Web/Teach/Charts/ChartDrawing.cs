@@ -23,7 +23,41 @@ internal static class ChartDrawing
         }
     }
 
-    public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A coordinate with at most two decimals and no trailing zeros, as "0.##" writes it in the invariant culture.
+    /// Written from the whole number of hundredths: formatting the double itself (with "0.##" or "F2") cost 250-300 ns
+    /// a number, a third of a 20-question dashboard's chart drawing, against about 50 ns. Below a billion both give
+    /// the same digits (well within the 15 that "0.##" keeps); anything else (negative zero, huge, NaN) takes "0.##".
+    /// </summary>
+    public static string N(double value)
+    {
+        var rounded = Math.Round(value, 2);
+        if (!(Math.Abs(rounded) < 1e9) || (rounded == 0 && double.IsNegative(rounded)))
+        {
+            return rounded.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+        var hundredths = (long)Math.Round(rounded * 100);
+        var magnitude = Math.Abs(hundredths);
+        Span<char> text = stackalloc char[16];
+        var length = 0;
+        if (hundredths < 0)
+        {
+            text[length++] = '-';
+        }
+        (magnitude / 100).TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture);
+        length += written;
+        var fraction = (int)(magnitude % 100);
+        if (fraction != 0)
+        {
+            text[length++] = '.';
+            text[length++] = (char)('0' + fraction / 10);
+            if (fraction % 10 != 0)
+            {
+                text[length++] = (char)('0' + fraction % 10);
+            }
+        }
+        return new string(text[..length]);
+    }
 
     /// <summary>About how wide text is at font size 13 in SVG units: wide (CJK, fullwidth) characters count double.</summary>
     public static double TextWidth(string text)
