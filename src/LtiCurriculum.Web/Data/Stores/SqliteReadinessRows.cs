@@ -22,23 +22,24 @@ internal sealed class SqliteReadinessRows(SqlitePreparedConnections connections)
     /// <summary>
     /// Reads the link's attempts and their <see cref="ReadinessFingerprint"/> and, unless it equals
     /// <paramref name="known"/>, their answers, in one read transaction. Null: nothing changed.
+    /// <paramref name="expectedRows"/>: how many attempts the last read found (lists sized from it), 0 when unknown.
     /// </summary>
-    public ReadinessRows? Read(int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
+    public ReadinessRows? Read(int linkId, string moduleId, ReadinessFingerprint? known, long expectedRows, out ReadinessFingerprint fingerprint)
     {
-        var (rows, read) = connections.Read((linkId, moduleId, known), static (connection, s) =>
+        var (rows, read) = connections.Read((linkId, moduleId, known, expectedRows), static (connection, s) =>
             connection.InReadTransaction(s, static (c, s) =>
             {
-                var rows = Read(c.Readiness, s.linkId, s.moduleId, s.known, out var fingerprint);
+                var rows = Read(c.Readiness, s.linkId, s.moduleId, s.known, s.expectedRows, out var fingerprint);
                 return (rows, fingerprint);
             }));
         fingerprint = read;
         return rows;
     }
 
-    private static ReadinessRows? Read(Statements statements, int linkId, string moduleId, ReadinessFingerprint? known, out ReadinessFingerprint fingerprint)
+    private static ReadinessRows? Read(Statements statements, int linkId, string moduleId, ReadinessFingerprint? known, long expectedRows, out ReadinessFingerprint fingerprint)
     {
         // Sized from the last read of these rows: a class of 50 otherwise regrew the list (rows of ~100 bytes) five times.
-        var expected = known is { } last ? (int)Math.Min(last.Count + 16, 100_000) : 16;
+        var expected = (int)Math.Min(expectedRows + 16, 100_000);
         var attempts = new List<ReadinessAttemptRow>(expected);
         var users = new List<ReadinessUserRow>(expected);
         var seenUsers = new HashSet<int>(expected);

@@ -91,13 +91,16 @@ public sealed class ReadinessData(IDbContextFactory<LtiDbContext> contexts, Data
         }
         var key = (linkId, moduleId);
         var known = _kept.TryGetValue(key, out KeptLearners? entry) && ReferenceEquals(entry!.Roster, roster) && entry.Unnamed == unnamed ? entry : null;
-        if (_fast.Read(linkId, moduleId, known?.Fingerprint, out var fingerprint) is not { } rows)
+        var seenKey = SlotCache.KeyOf(linkId);
+        var seenBefore = _seen.TryGet(seenKey, out var seen) && seen.ModuleId == moduleId;
+        // A link in a class at work is rarely kept, but its last view still tells how many rows to expect.
+        var expectedRows = known?.Fingerprint.Count ?? (seenBefore ? seen.Fingerprint.Count : 0);
+        if (_fast.Read(linkId, moduleId, known?.Fingerprint, expectedRows, out var fingerprint) is not { } rows)
         {
             return known!;
         }
         var fresh = new KeptLearners(fingerprint, roster, unnamed, Assemble(rows, roster, unnamed), CountVersions(rows.Attempts));
-        var seenKey = SlotCache.KeyOf(linkId);
-        if (_seen.TryGet(seenKey, out var seen) && seen.ModuleId == moduleId && seen.Fingerprint == fingerprint)
+        if (seenBefore && seen.Fingerprint == fingerprint)
         {
             _kept.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
