@@ -305,6 +305,10 @@ public sealed class ValidLaunchMatrixTests : IDisposable
                 ["weight"] = 0.5,
                 ["graded"] = true,
                 ["canvas_course_id"] = "$Canvas.course.id",
+                ["nested"] = new Dictionary<string, object> { ["a"] = 1, ["b"] = new object[] { "x", false } },
+                ["list"] = new object[] { 1, "two" },
+                ["nothing"] = null!,
+                ["quoted"] = "say \"hi\" \u00e9",
             };
         }));
 
@@ -313,6 +317,11 @@ public sealed class ValidLaunchMatrixTests : IDisposable
         Assert.Equal("0.5", launch.Custom["weight"]);
         Assert.Equal("true", launch.Custom["graded"]);
         Assert.Equal("$Canvas.course.id", launch.Custom["canvas_course_id"]);
+        // JSON values other than strings keep their JSON text; strings are unescaped.
+        Assert.Equal("""{"a":1,"b":["x",false]}""", launch.Custom["nested"]);
+        Assert.Equal("""[1,"two"]""", launch.Custom["list"]);
+        Assert.Equal("null", launch.Custom["nothing"]);
+        Assert.Equal("say \"hi\" \u00e9", launch.Custom["quoted"]);
     }
 
     [Fact] // 1A-17: aud as a plain string (Canvas, Moodle)
