@@ -322,6 +322,7 @@ public sealed class PreparedConnection : IDisposable
     private SqliteAttemptRows.Statements? _attempts;
     private SqliteReadinessRows.Statements? _readiness;
     private SqliteLinkFactsRows.Statements? _linkFacts;
+    private SqliteMembershipServiceRows.Statements? _membershipServices;
 
     public PreparedConnection(string connectionString)
     {
@@ -343,6 +344,8 @@ public sealed class PreparedConnection : IDisposable
     internal SqliteReadinessRows.Statements Readiness => _readiness ??= new(this);
 
     internal SqliteLinkFactsRows.Statements LinkFacts => _linkFacts ??= new(this);
+
+    internal SqliteMembershipServiceRows.Statements MembershipServices => _membershipServices ??= new(this);
 
     /// <summary>A statement on this connection whose parameters are bound by their position in <paramref name="parameters"/>, disposed with it.</summary>
     internal SqliteStatement Prepare(string sql, params string[] parameters)

@@ -15,12 +15,20 @@ public sealed record Roster(RosterSource Source, IReadOnlyList<NrpsMember> Stude
     public static Roster Unavailable(DateTimeOffset now) => new(RosterSource.Unavailable, [], true, null, now);
 }
 
+/// <summary>Where a course's class list is read: its NRPS membership URL (null: the LMS sent none) and the platform that issues the token.</summary>
+internal sealed record MembershipServiceRow(string? Url, AgsPlatform? Platform);
+
 /// <summary>
 /// Reads the class list through Names and Role Provisioning Services and keeps it briefly per context, so a
 /// dashboard that refreshes does not ask the LMS each time; "Refresh the class list" asks again.
+/// Which service to ask comes from <see cref="Data.Stores.SqliteMembershipServiceRows"/> on SQLite, from EF on SQL
+/// Server and PostgreSQL.
 /// </summary>
-public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts, NrpsClient nrps, TimeProvider time, ILogger<ClassRoster> logger) : IDisposable
+public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts, NrpsClient nrps, TimeProvider time, ILogger<ClassRoster> logger,
+    Data.Stores.SqlitePreparedConnections? sqlite = null) : IDisposable
 {
+    private readonly Data.Stores.SqliteMembershipServiceRows? _sqlite = sqlite is null ? null : new(sqlite);
+
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -46,8 +54,7 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
         {
             return known;
         }
-        await using var db = contexts.CreateDbContext();
-        var service = await MembershipService(db, contextId, cancellationToken);
+        var service = await FindServiceAsync(contextId, cancellationToken);
         if (service?.Url is not { } url || service.Platform is not { } platform)
         {
             var unavailable = Roster.Unavailable(now);
@@ -72,7 +79,15 @@ public sealed partial class ClassRoster(IDbContextFactory<LtiDbContext> contexts
         return roster;
     }
 
-    private sealed record MembershipServiceRow(string? Url, AgsPlatform? Platform);
+    internal async Task<MembershipServiceRow?> FindServiceAsync(int contextId, CancellationToken cancellationToken)
+    {
+        if (_sqlite is not null)
+        {
+            return _sqlite.Find(contextId);
+        }
+        await using var db = contexts.CreateDbContext();
+        return await MembershipService(db, contextId, cancellationToken);
+    }
 
     // Compiled once: a course without the service is asked again every UnavailableLifetime, and composing the query
     // each time was most of that cost.
