@@ -8,8 +8,8 @@ namespace LtiCurriculum.Web.Tests;
 
 /// <summary>
 /// Every endpoint that takes a body, found in the app's own route table (so a new one is covered the day it is
-/// mapped), answers oversized or malformed input with a 4xx, never a 500: an 8 MB value, 20,000 fields, and 2 MB
-/// of broken JSON, each sent with and without a learner's session.
+/// mapped), answers oversized or malformed input with a 4xx, never a 500: an 8 MB value, 20,000 fields, 2 MB of
+/// broken JSON and broken multipart forms, each sent with and without a learner's session.
 /// </summary>
 public sealed class OversizedInputTests
 {
@@ -134,8 +134,60 @@ public sealed class OversizedInputTests
         Assert.Contains(expected == 413 ? "form_too_large" : "request_malformed", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A multipart form that cannot be read is the sender's mistake, not "too large": 400 <c>request_malformed</c>,
+    /// whether the session rides in a header (the handler reads the form) or in the form itself (the session handler
+    /// reads it first). Cut short, the framework's reader threw an IOException that was answered 500.
+    /// </summary>
+    [Theory]
+    [InlineData("/learn/answer", "cut short", true)]
+    [InlineData("/learn/answer", "cut short", false)]
+    [InlineData("/learn/answer", "without a boundary", true)]
+    [InlineData("/learn/answer", "with an overlong boundary", false)]
+    [InlineData("/teach/settings", "cut short", true)]
+    [InlineData("/teach/settings", "cut short", false)]
+    [InlineData("/teach/settings", "without a boundary", false)]
+    [InlineData("/teach/grades/grade", "with an overlong boundary", true)]
+    [InlineData("/lti/register/confirm", "cut short", false)]
+    [InlineData("/lti/register/confirm", "without a boundary", false)]
+    public async Task A_broken_multipart_form_is_400_request_malformed(string path, string broken, bool sessionInHeader)
+    {
+        await using var tool = await ToolInstance.StartAsync();
+        var session = path.StartsWith("/lti", StringComparison.Ordinal)
+            ? null
+            : await LearnerSession.LaunchAsync(tool, user: path.StartsWith("/teach", StringComparison.Ordinal) ? DevPlatformLaunch.Instructor : DevPlatformLaunch.Learner);
+        var content = BrokenMultipart(broken, sessionInHeader ? null : session?.Token);
+        using var message = new HttpRequestMessage(HttpMethod.Post, tool.Url(path)) { Content = content };
+        if (sessionInHeader && session is not null)
+        {
+            message.Headers.Add("X-Lti-Session", session.Token);
+        }
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        using var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("request_malformed", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private static ByteArrayContent BrokenMultipart(string broken, string? sessionField)
+    {
+        var start = sessionField is null ? "" : $"--zz\r\nContent-Disposition: form-data; name=\"lti_session\"\r\n\r\n{sessionField}\r\n";
+        var (body, contentType) = broken switch
+        {
+            "cut short" => (start + "--zz\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\nno closing boundary", "multipart/form-data; boundary=zz"),
+            "without a boundary" => (start + "--zz--\r\n", "multipart/form-data"),
+            _ => (start + "--zz--\r\n", "multipart/form-data; boundary=" + new string('z', 100)),
+        };
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
+
     private static IEnumerable<(string Name, Func<HttpContent> Body)> Bodies()
     {
+        yield return ("a multipart form cut short", () => BrokenMultipart("cut short", null));
+        yield return ("a multipart form without a boundary", () => BrokenMultipart("without a boundary", null));
         yield return ("an 8 MB form value", () => new FormUrlEncodedContent([new("answer", new string('a', 8 * 1024 * 1024)), new("question", "q1")]));
         yield return ("20,000 form fields", () => new StringContent(string.Join('&', Enumerable.Range(0, 20_000).Select(i => $"f{i}=v")), Encoding.UTF8, "application/x-www-form-urlencoded"));
         yield return ("2 MB of broken JSON", () =>

@@ -13,7 +13,7 @@ internal static class RequestBodyErrors
 {
     public static readonly LaunchFailure TooLarge = new("form_too_large", 413,
         "What was sent is larger than this tool accepts (too long an answer, or too many fields). Shorten it and try again.");
-    private static readonly LaunchFailure Malformed = new("request_malformed", 400,
+    public static readonly LaunchFailure Malformed = new("request_malformed", 400,
         "What was sent could not be read (a broken form or JSON body). Reload the page and try again.");
 
     public static IApplicationBuilder UseRequestBodyErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -38,10 +38,13 @@ internal static class RequestBodyErrors
         return Refusal(context, failure).ExecuteAsync(context);
     }
 
-    private static LaunchFailure? Classify(Exception exception) => exception switch
+    /// <summary>What a body-reading exception means for the sender: <see cref="TooLarge"/>, <see cref="Malformed"/>, or null (not the body's fault).</summary>
+    public static LaunchFailure? Classify(Exception exception) => exception switch
     {
-        // Form limits (key, value length, field count) and Kestrel's body size limit.
-        InvalidDataException => TooLarge,
+        // Form limits (key, value length, field count) and Kestrel's body size limit; forms read through
+        // Limits.CheckedFormFeature arrive here as BadHttpRequestException with 413 or 400 already.
+        InvalidDataException invalid when Limits.CheckedFormFeature.IsOverLimit(invalid) => TooLarge,
+        InvalidDataException => Malformed,
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge,
         BadHttpRequestException => Malformed,
         JsonException => Malformed,

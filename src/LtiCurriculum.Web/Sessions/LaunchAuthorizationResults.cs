@@ -30,7 +30,11 @@ public sealed class LaunchAuthorizationResults : IAuthorizationMiddlewareResultH
     private static LaunchFailure Failure(HttpContext context, LaunchSession? session, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         var reason = context.Items[LaunchSessionHandler.FailureItem] as string;
-        if (reason == LaunchSessionHandler.FormUnreadable)
+        if (reason == LaunchSessionHandler.FormMalformed)
+        {
+            return Hosting.RequestBodyErrors.Malformed;
+        }
+        if (reason == LaunchSessionHandler.FormTooLarge)
         {
             return new LaunchFailure("form_too_large", 413, "The form sent was larger than this tool accepts (too long an answer, or too many fields). Shorten it and try again.");
         }

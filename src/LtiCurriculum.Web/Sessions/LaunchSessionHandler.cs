@@ -25,7 +25,8 @@ public sealed class LaunchSessionHandler(
 
     /// <summary>The reason an authentication failed, read by <see cref="LaunchAuthorizationResults"/> to pick the page.</summary>
     public const string LinkMissing = "link_missing";
-    public const string FormUnreadable = "form_unreadable";
+    public const string FormTooLarge = "form_too_large";
+    public const string FormMalformed = "form_malformed";
     public const string FailureItem = "LtiSession.Failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -43,9 +44,10 @@ public sealed class LaunchSessionHandler(
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
-            // A form over the framework's limits (size, field count, value length) names no session we can trust.
-            Context.Items[FailureItem] = FormUnreadable;
-            return AuthenticateResult.Fail(FormUnreadable);
+            // A form over the limits (size, field count, value length) or one that cannot be read names no session we can trust.
+            var reason = Hosting.RequestBodyErrors.Classify(ex) == Hosting.RequestBodyErrors.TooLarge ? FormTooLarge : FormMalformed;
+            Context.Items[FailureItem] = reason;
+            return AuthenticateResult.Fail(reason);
         }
         var session = tokens.Read(presented);
         if (session is null)

@@ -46,12 +46,20 @@ internal static class BodyLimits
         _ => null,
     };
 
+    private static FormOptions DefaultForm(HttpContext context) =>
+        context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<FormOptions>>()?.Value ?? new FormOptions();
+
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
         var group = EndpointGroups.HasBody(request) ? EndpointGroups.Of(request) : EndpointGroup.Other;
         if ((group == EndpointGroup.PackUpload ? PackUpload(context.RequestServices.GetRequiredService<Packs.PackUploadLimits>()) : For(group)) is not { } limit)
         {
+            // The server's default limits, but the same answers for a broken form.
+            if (request.HasFormContentType && context.Features.Get<IFormFeature>()?.Form is null)
+            {
+                context.Features.Set<IFormFeature>(new CheckedFormFeature(request, DefaultForm(context)));
+            }
             return next(context);
         }
         if (request.ContentLength > limit.MaxBodyBytes)
@@ -66,7 +74,7 @@ internal static class BodyLimits
         // A form read already (by a middleware placed earlier) keeps its reader: a new one would find the body consumed.
         if (request.HasFormContentType && context.Features.Get<IFormFeature>()?.Form is null)
         {
-            context.Features.Set<IFormFeature>(new FormFeature(request, limit.Form));
+            context.Features.Set<IFormFeature>(new CheckedFormFeature(request, limit.Form));
         }
         return next(context);
     });

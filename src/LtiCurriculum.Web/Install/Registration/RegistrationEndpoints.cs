@@ -84,7 +84,7 @@ public static partial class RegistrationEndpoints
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return Refuse(http, FormTooLarge);
+            return Refuse(http, Hosting.RequestBodyErrors.Classify(ex) == Hosting.RequestBodyErrors.TooLarge ? FormTooLarge : FormUnreadable);
         }
         var (claim, row) = await pending.ClaimAsync(form?["pending"].FirstOrDefault(), cancellationToken);
         var configuration = row is null ? null : PlatformConfiguration.Parse(System.Text.Encoding.UTF8.GetBytes(row.PlatformConfiguration));
@@ -137,6 +137,8 @@ public static partial class RegistrationEndpoints
     private const long MaxConfirmBody = 16 * 1024;
     private static readonly RegistrationFailure FormTooLarge = new("form_too_large", 413,
         "The confirmation sent was larger than this page's form can be. Start again from the LMS.");
+    private static readonly RegistrationFailure FormUnreadable = new("request_malformed", 400,
+        "The confirmation sent could not be read (a broken form). Start again from the LMS.");
     private static readonly RegistrationFailure SecretInvalid = new("registration_secret_invalid", 403,
         "This registration URL is not valid: its secret is missing or out of date. Ask the tool's administrator for the current URL (the CLI command: registration url).");
     private static readonly RegistrationFailure ConfigurationMissing = new("openid_configuration_missing", 400,
