@@ -47,6 +47,8 @@ internal static class TransportSecurity
     public static IApplicationBuilder UseTransportSecurity(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
+        // After the forwarded headers: a trusted proxy's X-Forwarded-Host is the Host the tool writes.
+        app.UseRequestHostCheck();
         if (app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             return app;
