@@ -25,9 +25,10 @@ internal static class DeepLinkReturnEndpoint
         {
             form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            // A form over the server's limits is refused like any unreadable response, never a 500.
+            // A form over the server's limits, or one that cannot be read (the tool's form reader reports both as
+            // BadHttpRequestException), is refused like any unreadable response, never a 500.
             form = FormCollection.Empty;
         }
 
