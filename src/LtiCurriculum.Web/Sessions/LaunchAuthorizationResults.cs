@@ -29,15 +29,12 @@ public sealed class LaunchAuthorizationResults : IAuthorizationMiddlewareResultH
 
     private static LaunchFailure Failure(HttpContext context, LaunchSession? session, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
+        // The session handler's own refusals: a body that could not be read (RequestBodyErrors), or a link that is gone.
+        if (context.Items[LaunchSessionHandler.FailureItem] is LaunchFailure body)
+        {
+            return body;
+        }
         var reason = context.Items[LaunchSessionHandler.FailureItem] as string;
-        if (reason == LaunchSessionHandler.FormMalformed)
-        {
-            return Hosting.RequestBodyErrors.Malformed;
-        }
-        if (reason == LaunchSessionHandler.FormTooLarge)
-        {
-            return new LaunchFailure("form_too_large", 413, "The form sent was larger than this tool accepts (too long an answer, or too many fields). Shorten it and try again.");
-        }
         if (reason == LaunchSessionHandler.LinkMissing)
         {
             return new LaunchFailure("link_missing", 404, "The activity link of this launch no longer exists in this tool. Open the activity again from your course.");

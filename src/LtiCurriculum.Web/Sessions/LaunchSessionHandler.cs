@@ -25,8 +25,7 @@ public sealed class LaunchSessionHandler(
 
     /// <summary>The reason an authentication failed, read by <see cref="LaunchAuthorizationResults"/> to pick the page.</summary>
     public const string LinkMissing = "link_missing";
-    public const string FormTooLarge = "form_too_large";
-    public const string FormMalformed = "form_malformed";
+    /// <summary>Holds <see cref="LinkMissing"/>, or the body's LaunchFailure when the form could not be read.</summary>
     public const string FailureItem = "LtiSession.Failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -45,9 +44,9 @@ public sealed class LaunchSessionHandler(
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
             // A form over the limits (size, field count, value length) or one that cannot be read names no session we can trust.
-            var reason = Hosting.RequestBodyErrors.Classify(ex) == Hosting.RequestBodyErrors.TooLarge ? FormTooLarge : FormMalformed;
-            Context.Items[FailureItem] = reason;
-            return AuthenticateResult.Fail(reason);
+            var failure = Hosting.RequestBodyErrors.Classify(ex) ?? Hosting.RequestBodyErrors.Malformed;
+            Context.Items[FailureItem] = failure;
+            return AuthenticateResult.Fail(failure.Code);
         }
         var session = tokens.Read(presented);
         if (session is null)

@@ -53,28 +53,24 @@ internal static class BodyLimits
     {
         var request = context.Request;
         var group = EndpointGroups.HasBody(request) ? EndpointGroups.Of(request) : EndpointGroup.Other;
-        if ((group == EndpointGroup.PackUpload ? PackUpload(context.RequestServices.GetRequiredService<Packs.PackUploadLimits>()) : For(group)) is not { } limit)
+        var limit = group == EndpointGroup.PackUpload ? PackUpload(context.RequestServices.GetRequiredService<Packs.PackUploadLimits>()) : For(group);
+        if (limit is not null)
         {
-            // The server's default limits, but the same answers for a broken form.
-            if (request.HasFormContentType && context.Features.Get<IFormFeature>()?.Form is null)
+            if (request.ContentLength > limit.MaxBodyBytes)
             {
-                context.Features.Set<IFormFeature>(new CheckedFormFeature(request, DefaultForm(context)));
+                // Refused before a byte of it is read.
+                return RequestBodyErrors.WriteAsync(context, RequestBodyErrors.TooLarge);
             }
-            return next(context);
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit.MaxBodyBytes;
+            }
         }
-        if (request.ContentLength > limit.MaxBodyBytes)
-        {
-            // Refused before a byte of it is read.
-            return RequestBodyErrors.WriteAsync(context, RequestBodyErrors.TooLarge);
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit.MaxBodyBytes;
-        }
-        // A form read already (by a middleware placed earlier) keeps its reader: a new one would find the body consumed.
+        // Every form, with the group's limits or the server's defaults, gets the same answers when it is broken. A form
+        // read already (by a middleware placed earlier) keeps its reader: a new one would find the body consumed.
         if (request.HasFormContentType && context.Features.Get<IFormFeature>()?.Form is null)
         {
-            context.Features.Set<IFormFeature>(new CheckedFormFeature(request, limit.Form));
+            context.Features.Set<IFormFeature>(new CheckedFormFeature(request, limit?.Form ?? DefaultForm(context)));
         }
         return next(context);
     });

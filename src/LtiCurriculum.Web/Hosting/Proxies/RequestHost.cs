@@ -29,7 +29,7 @@ internal static class RequestHost
     // endpoints write no URL.
     private static bool IsHostlessProbe(HttpRequest request) => !request.Host.HasValue && request.Path.StartsWithSegments("/health");
 
-    /// <summary>True when <see cref="ToolUrls.BaseUrl"/> makes an absolute URL of this request's scheme and Host.</summary>
-    public static bool IsUsable(HttpRequest request) =>
+    // True when ToolUrls.BaseUrl makes an absolute URL of this request's scheme and Host.
+    private static bool IsUsable(HttpRequest request) =>
         request.Host.HasValue && Uri.TryCreate($"{request.Scheme}://{request.Host.Value}/", UriKind.Absolute, out var uri) && uri.Host.Length > 0;
 }
