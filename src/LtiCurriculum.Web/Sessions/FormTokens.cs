@@ -1,35 +1,31 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using LtiCurriculum.Web.Hosting.Caching;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LtiCurriculum.Web.Sessions;
 
 /// <summary>
-/// Anti-forgery for learner forms that works without cookies (LMS iframes often block them): each form
-/// carries a token bound to its launch (platform, deployment, link, user). A POST is accepted only with
-/// both the session token and a form token for the same launch, neither of which another site can read.
+/// Anti-forgery for forms that works without cookies (LMS iframes often block them): the synchronizer-token pattern.
+/// Each launch's session holds a random secret, and every form the tool renders for that launch carries it. A POST is
+/// accepted only with the session token and the form token of the same launch; another site can read neither (the
+/// session token is encrypted, the form token sits in the tool's own pages).
 /// </summary>
-public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvider time)
+public sealed class FormTokens(IDataProtectionProvider dataProtection)
 {
     public const string FieldName = "form_token";
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.Learn.FormToken.v1");
-    // A launch's form token never changes meaning, so each page need not encrypt a new one: kept for half an hour in
-    // 16,384 slots (a large school's busiest hour on one instance); a launch whose slot another took gets a new token.
-    private readonly SlotCache<string> _issued = new(16_384, TimeSpan.FromMinutes(30), time);
+    private const int SecretBytes = 16;
 
-    public string Issue(LaunchSession session)
-    {
-        var binding = Binding(session);
-        var key = SlotCache.KeyOf(binding);
-        if (_issued.TryGet(key, out var known))
-        {
-            return known;
-        }
-        var token = Convert.ToBase64String(_protector.Protect(Encoding.UTF8.GetBytes(binding)));
-        _issued.Set(key, token);
-        return token;
-    }
+    // Form tokens from before sessions held a secret (session format 2) were this protector's encryption of the launch's
+    // ids. Pages rendered then are still accepted until their sessions expire (Sessions:Lifetime, at most 12 hours).
+    private readonly IDataProtector _before = dataProtection.CreateProtector("LtiCurriculum.Learn.FormToken.v1");
+
+    /// <summary>A new launch's secret: 128 random bits, base64url.</summary>
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
+
+    /// <summary>The token for the forms of this session's pages.</summary>
+    public string Issue(LaunchSession session) =>
+        session.FormSecret ?? throw new InvalidOperationException("The session has no form secret; sessions are issued and renewed with one.");
 
     public bool IsValid(LaunchSession session, string? token)
     {
@@ -37,17 +33,24 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection, TimeProvi
         {
             return false;
         }
+        if (session.FormSecret is { } secret && token.Length == secret.Length)
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), Encoding.ASCII.GetBytes(secret));
+        }
+        return IsValidFromBefore(session, token);
+    }
+
+    private bool IsValidFromBefore(LaunchSession session, string token)
+    {
         try
         {
-            var bound = _protector.Unprotect(Convert.FromBase64String(token));
-            return CryptographicOperations.FixedTimeEquals(bound, Encoding.UTF8.GetBytes(Binding(session)));
+            var bound = _before.Unprotect(Convert.FromBase64String(token));
+            var binding = $"{session.PlatformId}\u001f{session.DeploymentId}\u001f{session.ResourceLinkDbId}\u001f{session.UserDbId}";
+            return CryptographicOperations.FixedTimeEquals(bound, Encoding.UTF8.GetBytes(binding));
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
             return false;
         }
     }
-
-    private static string Binding(LaunchSession session) =>
-        $"{session.PlatformId}\u001f{session.DeploymentId}\u001f{session.ResourceLinkDbId}\u001f{session.UserDbId}";
 }

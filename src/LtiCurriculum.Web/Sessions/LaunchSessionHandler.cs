@@ -58,6 +58,8 @@ public sealed class LaunchSessionHandler(
         if (renewed is not null)
         {
             SessionCarrier.SetCookie(Response, renewed.Token, renewed.ExpiresAt);
+            // The renewed session is the one pages render with: a session read from an older token gets its form secret here.
+            session = renewed.Session;
         }
         Response.Headers[SessionCarrier.HeaderName] = token;
         Response.Headers.CacheControl = "no-store";

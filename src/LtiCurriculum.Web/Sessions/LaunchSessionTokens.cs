@@ -13,7 +13,9 @@ namespace LtiCurriculum.Web.Sessions;
 /// </summary>
 public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, IOptionsMonitor<LaunchSessionOptions> options, TimeProvider time)
 {
-    private const byte FormatVersion = 2;
+    // Format 3 carries the launch's form secret; format 2 (issued before it) still reads, without one, and is
+    // renewed on its first use so that every page renders with a secret.
+    private const byte FormatVersion = 3, FormatWithoutFormSecret = 2;
     public const int MaxTokenLength = 4096;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LtiCurriculum.LaunchSession.v1");
 
@@ -23,27 +25,34 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
     private static readonly TimeSpan RecentlyIssuedFor = TimeSpan.FromSeconds(30);
     private readonly SlotCache<LaunchSession> _recentlyIssued = new(4_096, RecentlyIssuedFor, time);
 
-    /// <summary>A token for the session with a fresh expiry (every page renews it, so an active student never times out).</summary>
+    /// <summary>
+    /// A token for the session with a fresh expiry (every page renews it, so an active student never times out). A new
+    /// session gets its form secret here; a renewed one keeps it, so forms already on the learner's screen stay valid.
+    /// </summary>
     public IssuedSession Issue(LaunchSession session)
     {
         var expiresAt = time.GetUtcNow() + options.CurrentValue.Lifetime;
-        var issued = session with { ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()) };
+        var issued = session with
+        {
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()),
+            FormSecret = session.FormSecret ?? FormTokens.NewSecret(),
+        };
         var token = Write(issued);
         _recentlyIssued.Set(SlotCache.KeyOf(token), issued);
-        return new IssuedSession(token, expiresAt);
+        return new IssuedSession(token, expiresAt, issued);
     }
 
     /// <summary>Renewal granularity: a token issued less than this long ago is kept as it is (a page view costs no new token).</summary>
     public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The token to carry on: a fresh one when <paramref name="current"/> is older than <see cref="RenewAfter"/>
-    /// (null <c>Renewed</c> means the current token stays, so the cookie need not be set again).
+    /// The token to carry on: a fresh one when <paramref name="current"/> is older than <see cref="RenewAfter"/> or
+    /// has no form secret (null <c>Renewed</c> means the current token stays, so the cookie need not be set again).
     /// </summary>
     public (string Token, IssuedSession? Renewed) Renew(LaunchSession session, string current)
     {
         var issuedAt = session.ExpiresAt - options.CurrentValue.Lifetime;
-        if (time.GetUtcNow() - issuedAt < RenewAfter)
+        if (time.GetUtcNow() - issuedAt < RenewAfter && session.FormSecret is not null)
         {
             return (current, null);
         }
@@ -65,7 +74,8 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
         {
             var bytes = _protector.Unprotect(Base64UrlEncoder.DecodeBytes(token));
             using var reader = new BinaryReader(new MemoryStream(bytes));
-            if (reader.ReadByte() != FormatVersion)
+            var format = reader.ReadByte();
+            if (format is not (FormatVersion or FormatWithoutFormSecret))
             {
                 return null;
             }
@@ -80,7 +90,8 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
                 Locale: ReadOptionalString(reader),
                 ReturnUrl: ReadOptionalString(reader),
                 ExpiresAt: DateTimeOffset.FromUnixTimeSeconds(reader.ReadInt64()),
-                DeepLinkingRequestId: ReadOptionalString(reader));
+                DeepLinkingRequestId: ReadOptionalString(reader),
+                FormSecret: format == FormatVersion ? reader.ReadString() : null);
             return session.ExpiresAt > time.GetUtcNow() ? session : null;
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or EndOfStreamException or IOException or ArgumentException)
@@ -106,6 +117,7 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
             WriteOptional(writer, session.ReturnUrl);
             writer.Write(session.ExpiresAt.ToUnixTimeSeconds());
             WriteOptional(writer, session.DeepLinkingRequestId);
+            writer.Write(session.FormSecret!);
         }
         return Base64UrlEncoder.Encode(_protector.Protect(buffer.ToArray()));
     }
@@ -133,4 +145,5 @@ public sealed class LaunchSessionTokens(IDataProtectionProvider dataProtection, 
     private static string? ReadOptionalString(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }
 
-public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
+/// <summary>A token just written, when it expires, and the session it carries (with its form secret).</summary>
+public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt, LaunchSession Session);
