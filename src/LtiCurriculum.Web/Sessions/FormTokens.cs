@@ -16,8 +16,9 @@ public sealed class FormTokens(IDataProtectionProvider dataProtection)
     public const string FieldName = "form_token";
     private const int SecretBytes = 16;
 
-    // Form tokens from before sessions held a secret (session format 2) were this protector's encryption of the launch's
-    // ids. Pages rendered then are still accepted until their sessions expire (Sessions:Lifetime, at most 12 hours).
+    // Before sessions held a secret (session format 2), a form token was this protector's encryption of the launch's ids,
+    // and it is still accepted with a session of those ids, as it was then. Pages carrying one are gone once the sessions
+    // of that time have expired (Sessions:Lifetime, at most 12 hours), so a later release can drop this fallback.
     private readonly IDataProtector _before = dataProtection.CreateProtector("LtiCurriculum.Learn.FormToken.v1");
 
     /// <summary>A new launch's secret: 128 random bits, base64url.</summary>
